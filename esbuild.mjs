@@ -1,0 +1,52 @@
+// One esbuild context per bundle: the CLI now, the server and the client as they land.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const bundles = [
+  { entry: 'shared/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { entry: 'server/src/server.ts', out: 'dist/server.js' },
+  { entry: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+].filter((b) => existsSync(b.entry));
+
+/** Prints errors in the `file:line:col: error: …` shape VS Code's $esbuild-watch matcher reads. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        if (location) console.error(`${location.file}:${location.line}:${location.column}: error: ${text}`);
+        else console.error(`error: ${text}`);
+      }
+    });
+  },
+};
+
+const contexts = await Promise.all(
+  bundles.map((b) =>
+    esbuild.context({
+      entryPoints: [b.entry],
+      outfile: b.out,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify: production,
+      sourcemap: !production,
+      external: b.external ?? [],
+      banner: b.banner ? { js: b.banner } : undefined,
+      logLevel: 'silent',
+      plugins: [problemMatcher],
+    }),
+  ),
+);
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  if (results.some((r) => r.status === 'rejected')) process.exit(1);
+}
