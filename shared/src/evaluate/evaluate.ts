@@ -1,0 +1,149 @@
+import { ALL_CHECKS } from '../checks/index';
+import { effectiveMinor } from '../checks/registry';
+import { renderLevelVersion, type LevelVersion } from '../policy/levelVersion';
+import { MODES, type Mode, type Policy } from '../policy/policy';
+import { extractWorkload, objectMeta, type ObjectMeta } from '../workloads/extract';
+import { parseDocuments, type ParsedDocument } from '../yaml/parse';
+import type { Problem, Range } from '../yaml/range';
+import { DocContext } from '../yaml/view';
+import type { CheckResult, Finding } from './finding';
+import { rejectionMessage, violatesMessage, warningMessage } from './messages';
+import { evaluatePod } from './pod';
+
+export interface EvaluateOptions {
+  /** The policy for every object, or a resolver that picks one per object (namespace context). */
+  readonly policy: Policy | ((object: ObjectMeta) => Policy);
+  /** Emulation version cap (pod-security-standards.md §2.3); default none. */
+  readonly cap?: number;
+}
+
+export interface ModeResult {
+  readonly mode: Mode;
+  readonly levelVersion: LevelVersion;
+  /** `restricted:latest`, as requested. */
+  readonly pair: string;
+  /** Failing checks in PSA order; empty when allowed. */
+  readonly results: readonly CheckResult[];
+  /** The API server's text for this mode, or undefined when the mode passes. */
+  readonly message: string | undefined;
+}
+
+/** A finding with the mode that flags it, de-duplicated across modes (strictest wins). */
+export interface Violation extends Finding {
+  readonly mode: Mode;
+  readonly reason: string;
+  readonly detail: string;
+  readonly pair: string;
+}
+
+export interface ObjectResult {
+  readonly docIndex: number;
+  readonly apiVersion: string | undefined;
+  readonly kind: string;
+  readonly name: string | undefined;
+  readonly namespace: string | undefined;
+  readonly kindRange: Range;
+  readonly isPod: boolean;
+  readonly policy: Policy;
+  /** In the order enforce, warn, audit; empty when the object is exempt or not evaluated. */
+  readonly modes: readonly ModeResult[];
+  /** False exactly when the enforce mode has a violation. */
+  readonly allowed: boolean;
+  /** The primary API server message: the rejection when not allowed, else the warning, else null. */
+  readonly message: string | null;
+  readonly violations: readonly Violation[];
+}
+
+export interface EvaluationResult {
+  readonly objects: readonly ObjectResult[];
+  readonly problems: readonly Problem[];
+  readonly documentCount: number;
+}
+
+/** Parses and evaluates one file's text. Never throws on any input. */
+export function evaluate(text: string, options: EvaluateOptions): EvaluationResult {
+  const documents = parseDocuments(text);
+  const objects: ObjectResult[] = [];
+  const problems: Problem[] = [];
+  for (const parsed of documents) {
+    const result = evaluateDocument(parsed, options);
+    problems.push(...result.problems);
+    if (result.object) objects.push(result.object);
+  }
+  return { objects, problems, documentCount: documents.length };
+}
+
+/** Evaluates one parsed document; exposed so callers can cache per document. */
+export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOptions): { object?: ObjectResult; problems: Problem[] } {
+  if (parsed.errors.length > 0) return { problems: [...parsed.errors] };
+  const ctx = new DocContext(parsed.doc);
+  const meta = objectMeta(parsed, ctx);
+  const workload = meta && extractWorkload(meta);
+  if (!meta || !workload) return { problems: [] };
+  const policy = typeof options.policy === 'function' ? options.policy(meta) : options.policy;
+  const base = {
+    docIndex: parsed.index,
+    apiVersion: meta.apiVersion,
+    kind: workload.workloadKind.kind,
+    name: meta.name,
+    namespace: meta.namespace,
+    kindRange: meta.kindRange,
+    isPod: workload.workloadKind.isPod,
+    policy,
+  };
+  const pod = workload.pod;
+  if (!pod || policy.exemption) {
+    return { object: { ...base, modes: [], allowed: true, message: null, violations: [] }, problems: ctx.problems };
+  }
+  const byPair = new Map<string, CheckResult[]>();
+  const modes = MODES.map((mode): ModeResult => {
+    const levelVersion = policy[mode];
+    const minor = effectiveMinor(levelVersion.version, options.cap);
+    const key = `${levelVersion.level}:${minor}`;
+    let results = byPair.get(key);
+    if (!results) {
+      results = evaluatePod(pod, levelVersion.level, minor);
+      byPair.set(key, results);
+    }
+    const pair = renderLevelVersion(levelVersion);
+    return { mode, levelVersion, pair, results, message: modeMessage(mode, workload.workloadKind.isPod, meta.name, pair, results) };
+  });
+  const allowed = modes[0]?.results.length === 0;
+  const message = (allowed ? modes[1]?.message : modes[0]?.message) ?? null;
+  return { object: { ...base, modes, allowed, message, violations: dedupe(modes) }, problems: ctx.problems };
+}
+
+function modeMessage(mode: Mode, isPod: boolean, name: string | undefined, pair: string, results: readonly CheckResult[]): string | undefined {
+  if (results.length === 0) return undefined;
+  if (mode !== 'enforce') return warningMessage(pair, results);
+  return isPod ? rejectionMessage(name, pair, results) : violatesMessage(pair, results);
+}
+
+/**
+ * One violation per problem: the same check family at the same range is shown once, at the
+ * strictest mode. A restricted check and the baseline check it overrides are one family.
+ */
+function dedupe(modes: readonly ModeResult[]): Violation[] {
+  const seen = new Set<string>();
+  const out: Violation[] = [];
+  for (const mode of modes) {
+    for (const result of mode.results) {
+      for (const finding of result.findings) {
+        const key = `${family(finding.checkId)}|${finding.range[0]}|${finding.range[1]}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ ...finding, mode: mode.mode, reason: result.reason, detail: result.detail, pair: mode.pair });
+      }
+    }
+  }
+  return out.sort((a, b) => a.range[0] - b.range[0] || MODES.indexOf(a.mode) - MODES.indexOf(b.mode));
+}
+
+const overriddenBy = new Map<string, string>();
+for (const check of ALL_CHECKS) {
+  for (const variant of check.versions) for (const id of variant.overrides ?? []) overriddenBy.set(id, check.id);
+}
+
+function family(checkId: string): string {
+  return overriddenBy.get(checkId) ?? checkId;
+}

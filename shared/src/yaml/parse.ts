@@ -1,0 +1,44 @@
+import { parseAllDocuments, type Document } from 'yaml';
+import type { Problem, Range } from './range';
+
+/**
+ * One `---`-separated document of a file. `doc` is undefined when the document holds nothing
+ * but comments or directives.
+ */
+export interface ParsedDocument {
+  readonly index: number;
+  readonly doc: Document.Parsed;
+  /** The span of the whole document including its `---` marker, for scoping problems. */
+  readonly range: Range;
+  /** Syntax errors of this document. A document with errors is not evaluated. */
+  readonly errors: readonly Problem[];
+}
+
+/**
+ * Kubernetes decodes manifests with a YAML 1.1 parser (go-yaml v2 via sigs.k8s.io/yaml), so we
+ * parse as 1.1 too: `yes`/`on`/`y` are booleans, `0777` is octal, and `<<` merge keys work.
+ * Anything else would make `privileged: yes` pass here and fail in the cluster.
+ */
+export const PARSE_OPTIONS = { version: '1.1', merge: true, prettyErrors: false } as const;
+
+export function parseDocuments(text: string): ParsedDocument[] {
+  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
+  // An empty stream gives an EmptyStream (an array with no documents) and nothing to do.
+  const docs = Array.isArray(parsed) ? parsed : [];
+  return docs.map((doc, index) => ({
+    index,
+    doc,
+    range: [doc.range[0], doc.range[2]] as const,
+    errors: doc.errors.map((e) => ({
+      message: e.message.split('\n')[0] ?? e.message,
+      range: clampRange([e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)], text.length),
+      severity: 'error' as const,
+      code: 'yaml-syntax',
+    })),
+  }));
+}
+
+function clampRange([start, end]: readonly [number, number], length: number): Range {
+  const s = Math.min(Math.max(0, start), length);
+  return [s, Math.min(Math.max(s, end), length)];
+}

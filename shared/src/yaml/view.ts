@@ -1,0 +1,266 @@
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
+import type { Problem, Range } from './range';
+
+/**
+ * Per-document state shared by every view of that document: the anchor index (built lazily, only
+ * when an alias is met) and the type problems found while reading fields.
+ */
+export class DocContext {
+  readonly problems: Problem[] = [];
+  private anchors: Map<string, Node[]> | undefined;
+  private readonly seenProblems = new Set<string>();
+
+  constructor(readonly doc: Document.Parsed) {}
+
+  /**
+   * Resolves an alias to the node it names: the closest anchor of that name that starts before
+   * the alias, as YAML allows anchors to be redefined. Never expands anything, so an alias bomb
+   * costs one index build, not billions of nodes.
+   */
+  resolveAlias(alias: Alias): Node | null {
+    if (!this.anchors) this.anchors = indexAnchors(this.doc);
+    const start = alias.range?.[0] ?? 0;
+    const candidates = this.anchors.get(alias.source) ?? [];
+    let found: Node | null = null;
+    for (const node of candidates) {
+      if ((node.range?.[0] ?? 0) < start) found = node;
+    }
+    return found;
+  }
+
+  typeProblem(range: Range, message: string): void {
+    const key = `${range[0]}:${message}`;
+    if (this.seenProblems.has(key)) return;
+    this.seenProblems.add(key);
+    this.problems.push({ message, range, severity: 'error', code: 'type-mismatch' });
+  }
+}
+
+function indexAnchors(doc: Document.Parsed): Map<string, Node[]> {
+  const anchors = new Map<string, Node[]>();
+  visit(doc, (_key, node) => {
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor && !isAlias(node)) {
+      const list = anchors.get(anchor) ?? [];
+      list.push(node as Node);
+      anchors.set(anchor, list);
+    }
+  });
+  return anchors;
+}
+
+/** The part of a node's range a person thinks of as the value: `[start, valueEnd]`. */
+export function valueRange(node: Node): Range {
+  const r = node.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+/**
+ * A read-only window onto a node reached by a path from the pod, which is never null itself: a
+ * missing field is a view with `exists === false` that still knows where to point (its anchor).
+ *
+ * Ranges follow STYLE.md §5: `site` is the value, `keySite` the key that introduced it, and once a
+ * path goes through an alias every descendant reports the alias's range (the use site), because the
+ * anchored text may be shared by several containers.
+ */
+export class NodeView {
+  private constructor(
+    readonly ctx: DocContext,
+    /** The resolved node; null when the field is missing or an explicit YAML null. */
+    readonly node: Node | null,
+    /** Dotted path from the pod root, for messages: `spec.containers[0].securityContext`. */
+    readonly path: string,
+    /** Range of the value; undefined when missing. */
+    readonly site: Range | undefined,
+    /** Range of the key that introduced this value, when it was reached through a map key. */
+    readonly keySite: Range | undefined,
+    /** Where a finding about this view (or a missing child) points when there is nothing closer. */
+    readonly anchor: Range,
+    /** Set when the path passed through an alias: every range below is this use site. */
+    private readonly aliasSite: Range | undefined,
+  ) {}
+
+  static root(ctx: DocContext, node: Node | null, path: string, anchor: Range): NodeView {
+    const resolved = deref(ctx, node);
+    const site = node ? valueRange(node) : undefined;
+    return new NodeView(ctx, resolved, path, site, undefined, site ?? anchor, isAlias(node) ? site : undefined);
+  }
+
+  /** True when the field is present and not null. */
+  get exists(): boolean {
+    return this.node !== null && !(isScalar(this.node) && this.node.value === null);
+  }
+
+  get isMap(): boolean {
+    return isMap(this.node);
+  }
+
+  /** Where to point for a problem with this key being present: the key, else the value. */
+  get keyOrValueSite(): Range {
+    return this.keySite ?? this.site ?? this.anchor;
+  }
+
+  /** Where to point for a wrong value: the value, else the key, else the anchor. */
+  get valueSite(): Range {
+    return this.site ?? this.keySite ?? this.anchor;
+  }
+
+  /** Anchor for a missing child: this key if it is written, else this view's own anchor. */
+  private get childAnchor(): Range {
+    return this.keySite ?? this.anchor;
+  }
+
+  /** Returns this view with another anchor, for list items that should point at their name. */
+  withAnchor(anchor: Range): NodeView {
+    return new NodeView(this.ctx, this.node, this.path, this.site, this.keySite, anchor, this.aliasSite);
+  }
+
+  /** The child under `key`; explicit keys win over `<<` merged ones, as YAML specifies. */
+  get(key: string): NodeView {
+    const path = this.path ? `${this.path}.${key}` : key;
+    if (!this.exists) return this.missing(path);
+    if (!isMap(this.node)) {
+      this.expectation('a map');
+      return this.missing(path);
+    }
+    const found = findPair(this.ctx, this.node, key, new Set());
+    if (!found) return this.missing(path);
+    const { pair, via } = found;
+    const aliasSite = this.aliasSite ?? via ?? (isAlias(pair.value) ? valueRange(pair.value as Node) : undefined);
+    const keyNode = pair.key as Node;
+    const keySite = this.aliasSite ?? via ?? valueRange(keyNode);
+    const value = pair.value as Node | null;
+    const site = aliasSite ?? (value ? valueRange(value) : undefined);
+    const resolved = deref(this.ctx, value);
+    return new NodeView(this.ctx, resolved, path, site, keySite, keySite, aliasSite);
+  }
+
+  /** Items of a sequence; a missing or null list is empty, as Kubernetes decodes it. */
+  items(): NodeView[] {
+    if (!this.exists) return [];
+    if (!isSeq(this.node)) {
+      this.expectation('a list');
+      return [];
+    }
+    return this.node.items.map((item, i) => {
+      const node = item as Node | null;
+      const aliasSite = this.aliasSite ?? (isAlias(node) ? valueRange(node as Node) : undefined);
+      const site = aliasSite ?? (node ? valueRange(node) : undefined);
+      const resolved = deref(this.ctx, node);
+      const anchor = aliasSite ?? firstKeyRange(resolved) ?? site ?? this.childAnchor;
+      return new NodeView(this.ctx, resolved, `${this.path}[${i}]`, site, undefined, anchor, aliasSite);
+    });
+  }
+
+  /** Key/value entries of a map in source order (merged keys after own keys). */
+  entries(): Array<{ key: string; value: NodeView }> {
+    if (!this.exists) return [];
+    if (!isMap(this.node)) {
+      this.expectation('a map');
+      return [];
+    }
+    const out: Array<{ key: string; value: NodeView }> = [];
+    for (const pair of this.node.items) {
+      const k = isScalar(pair.key) ? pair.key.value : undefined;
+      if (typeof k === 'string') out.push({ key: k, value: this.get(k) });
+      else if (typeof k === 'number' || typeof k === 'boolean') this.keyProblem(pair);
+    }
+    return out;
+  }
+
+  /** Boolean value, or undefined when unset or of the wrong type (reported once). */
+  bool(): boolean | undefined {
+    return this.scalarOf('boolean', 'a boolean') as boolean | undefined;
+  }
+
+  str(): string | undefined {
+    return this.scalarOf('string', 'a string') as string | undefined;
+  }
+
+  /** Integer value; fractional numbers are type errors, as in Kubernetes' int32/int64 fields. */
+  int(): number | undefined {
+    const v = this.scalarOf('number', 'an integer') as number | undefined;
+    if (v !== undefined && !Number.isInteger(v)) {
+      this.expectation('an integer');
+      return undefined;
+    }
+    return v;
+  }
+
+  private scalarOf(type: 'boolean' | 'string' | 'number', expected: string): unknown {
+    if (!this.exists) return undefined;
+    if (isScalar(this.node) && typeof this.node.value === type) return this.node.value;
+    this.expectation(expected);
+    return undefined;
+  }
+
+  private expectation(expected: string): void {
+    this.ctx.typeProblem(
+      this.valueSite,
+      `${this.path} must be ${expected}, not ${describe(this.node)}: the API server rejects this object, so podsec evaluates it as if the field were unset`,
+    );
+  }
+
+  private keyProblem(pair: Pair): void {
+    const range = this.aliasSite ?? valueRange(pair.key as Node);
+    this.ctx.typeProblem(range, `${this.path} has a key that is not a string: the API server rejects this object`);
+  }
+
+  private missing(path: string): NodeView {
+    return new NodeView(this.ctx, null, path, undefined, undefined, this.childAnchor, this.aliasSite);
+  }
+}
+
+function deref(ctx: DocContext, node: Node | null | undefined): Node | null {
+  if (!node) return null;
+  return isAlias(node) ? ctx.resolveAlias(node) : node;
+}
+
+/** Looks a key up in a map and, failing that, in its `<<` merge sources (first source wins). */
+function findPair(
+  ctx: DocContext,
+  map: Node,
+  key: string,
+  visited: Set<Node>,
+): { pair: Pair; via: Range | undefined } | undefined {
+  if (!isMap(map) || visited.has(map)) return undefined;
+  visited.add(map);
+  let merges: Pair[] | undefined;
+  for (const pair of map.items) {
+    const k = pair.key;
+    if (isScalar(k) && k.value === key) return { pair, via: undefined };
+    if (isScalar(k) && typeof k.value === 'symbol') (merges ??= []).push(pair);
+  }
+  for (const merge of merges ?? []) {
+    const value = merge.value as Node | null;
+    const sources = isSeq(value) ? (value.items as Node[]) : [value];
+    for (const source of sources) {
+      if (!source) continue;
+      const target = deref(ctx, source);
+      if (!target) continue;
+      const hit = findPair(ctx, target, key, visited);
+      if (hit) return { pair: hit.pair, via: hit.via ?? valueRange(source) };
+    }
+  }
+  return undefined;
+}
+
+function firstKeyRange(node: Node | null): Range | undefined {
+  if (isMap(node) && node.items.length > 0) {
+    const key = node.items[0]?.key as Node | null;
+    if (key?.range) return valueRange(key);
+  }
+  return undefined;
+}
+
+function describe(node: Node | null): string {
+  if (isMap(node)) return 'a map';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    const v = node.value;
+    if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return `the ${typeof v === 'boolean' ? 'boolean' : 'number'} ${String(v)}`;
+    return 'a value of another type';
+  }
+  return 'an unresolved alias';
+}
