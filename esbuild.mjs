@@ -1,6 +1,8 @@
 // One esbuild context per bundle: the CLI now, the server and the client as they land.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -37,6 +39,7 @@ const contexts = await Promise.all(
       sourcemap: !production,
       external: b.external ?? [],
       banner: b.banner ? { js: b.banner } : undefined,
+      define: { PODSEC_VERSION: JSON.stringify(pkg.version) },
       logLevel: 'silent',
       plugins: [problemMatcher],
     }),

@@ -73,3 +73,8 @@ function hex(n: number, width: number): string {
 export function formatMessage(template: string, data: Readonly<Record<string, string>> | undefined): string {
   return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => data?.[name] ?? whole);
 }
+
+/** `key="value"`: how PSA names a forbidden annotation in a detail (Go's `%s=%q`). */
+export function annotationEntry(key: string, value: string): string {
+  return `${key}=${goQuote(value)}`;
+}

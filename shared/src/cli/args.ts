@@ -1,0 +1,100 @@
+import { LATEST, parseLevel, parseVersion, type LevelVersion } from '../policy/levelVersion';
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface CheckArgs {
+  readonly command: 'check';
+  /** Set by `--level`: every object is evaluated at exactly this pair, in enforce mode. */
+  readonly level: LevelVersion | undefined;
+  readonly format: Format;
+  readonly paths: readonly string[];
+  readonly color: 'auto' | 'always' | 'never';
+}
+
+export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly error: string };
+
+export const USAGE = `Usage: podsec check [options] PATH...
+
+Checks Kubernetes manifests against the Pod Security Standards as Pod Security Admission
+enforces them. PATH is a file, a folder (searched recursively for *.yaml and *.yml), or - for
+standard input.
+
+Options:
+  --level privileged|baseline|restricted
+                      Evaluate every object at this level in enforce mode. Without it,
+                      enforce is baseline:latest and warn is restricted:latest.
+  --version latest|v1.N
+                      Policy version for --level (default: latest).
+  --format text|json|sarif
+                      Output format (default: text).
+  --color, --no-color Force or disable colour (default: colour on a terminal).
+  -h, --help          Show this help.
+  --version           Without --level, print the podsec version.
+
+Exit status: 0 when nothing violates the enforce level, 1 when something does, 2 on usage
+errors or files that cannot be read or parsed.`;
+
+/** Parses argv (without node and script). Pure: returns an error instead of exiting. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
+  if (argv[0] === '--version' || argv[0] === '-v') return { command: 'version' };
+  if (argv[0] !== 'check') return { error: `unknown command "${argv[0]}"` };
+  let levelText: string | undefined;
+  let versionText: string | undefined;
+  let format: Format = 'text';
+  let color: CheckArgs['color'] = 'auto';
+  const paths: string[] = [];
+  let onlyPaths = false;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    const takeValue = (): string | undefined => (eq >= 0 ? arg.slice(eq + 1) : argv[++i]);
+    switch (name) {
+      case '-h':
+      case '--help':
+        return { command: 'help' };
+      case '--color':
+        color = 'always';
+        break;
+      case '--no-color':
+        color = 'never';
+        break;
+      case '--level':
+        levelText = takeValue();
+        if (levelText === undefined) return { error: '--level needs a value: privileged, baseline or restricted' };
+        break;
+      case '--version':
+        versionText = takeValue();
+        if (versionText === undefined) return { error: '--version needs a value: latest or v1.N' };
+        break;
+      case '--format': {
+        const value = takeValue();
+        if (value !== 'text' && value !== 'json' && value !== 'sarif') return { error: `--format must be text, json or sarif, not "${value ?? ''}"` };
+        format = value;
+        break;
+      }
+      default:
+        return { error: `unknown option ${name}` };
+    }
+  }
+  if (paths.length === 0) return { error: 'no PATH given (use - for standard input)' };
+  if (versionText !== undefined && levelText === undefined) return { error: '--version needs --level' };
+  let level: LevelVersion | undefined;
+  if (levelText !== undefined) {
+    const parsedLevel = parseLevel(levelText);
+    if (!parsedLevel) return { error: `--level "${levelText}" must be one of privileged, baseline, restricted` };
+    const version = versionText === undefined ? LATEST : parseVersion(versionText);
+    if (!version) return { error: `--version "${versionText ?? ''}" must be "latest" or "v1.x"` };
+    level = { level: parsedLevel, version };
+  }
+  return { command: 'check', level, format, paths, color };
+}

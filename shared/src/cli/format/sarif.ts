@@ -1,0 +1,93 @@
+import { ALL_CHECKS } from '../../checks/index';
+import { checkDocUrl, DOCS_BASE_URL } from '../../checks/docs';
+import type { Mode } from '../../policy/policy';
+import type { Problem, Range } from '../../yaml/range';
+import type { CheckedFile } from '../report';
+
+const LEVEL: Record<Mode, 'error' | 'warning' | 'note'> = { enforce: 'error', warn: 'warning', audit: 'note' };
+
+const PROBLEM_RULES: Record<string, string> = {
+  'yaml-syntax': 'The file is not valid YAML, so its objects were not evaluated.',
+  'type-mismatch': 'A field has a type Kubernetes cannot decode; the API server rejects the object.',
+  'read-error': 'The file could not be read.',
+};
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning: one rule per check (with help and a documentation link)
+ * plus rules for input problems, and one result per finding with a precise region.
+ */
+export function formatSarif(files: readonly CheckedFile[], toolVersion: string): string {
+  const rules = [
+    ...ALL_CHECKS.map((c) => ({
+      id: c.id,
+      name: c.id,
+      shortDescription: { text: c.title },
+      fullDescription: { text: `${c.title}: Pod Security Standards ${c.level} check (reason "${c.reason}").` },
+      helpUri: checkDocUrl(c.id),
+      help: {
+        text: `${c.title}. Violations are reported by Pod Security Admission as "${c.reason}". See ${checkDocUrl(c.id)}`,
+        markdown: `**${c.title}** (${c.level}). Pod Security Admission reports violations as \`${c.reason}\`. [Documentation](${checkDocUrl(c.id)})`,
+      },
+      properties: { tags: ['security', 'kubernetes', 'pod-security', c.level] },
+    })),
+    ...Object.entries(PROBLEM_RULES).map(([id, text]) => ({ id, name: id, shortDescription: { text }, help: { text } })),
+  ];
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results: unknown[] = [];
+  for (const file of files) {
+    const uri = file.path === '-' ? 'stdin' : file.path.split('\\').join('/');
+    for (const o of file.result.objects) {
+      for (const v of o.violations) {
+        results.push({
+          ruleId: v.checkId,
+          ruleIndex: ruleIndex.get(v.checkId),
+          level: LEVEL[v.mode],
+          message: { text: `${v.reason}: ${v.message} (${v.mode} ${v.pair})` },
+          locations: [location(file, uri, v.range)],
+          properties: { mode: v.mode, policy: v.pair, detail: v.detail, object: `${o.kind}/${o.name ?? ''}`, documentIndex: o.docIndex },
+        });
+      }
+    }
+    for (const p of [...file.ioProblems, ...file.result.problems]) results.push(problemResult(p, file, uri, ruleIndex));
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'podsec', version: toolVersion, informationUri: DOCS_BASE_URL, rules } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function problemResult(p: Problem, file: CheckedFile, uri: string, ruleIndex: Map<string, number>) {
+  const id = PROBLEM_RULES[p.code] ? p.code : 'yaml-syntax';
+  return {
+    ruleId: id,
+    ruleIndex: ruleIndex.get(id),
+    level: p.severity === 'error' ? 'error' : p.severity === 'warning' ? 'warning' : 'note',
+    message: { text: p.message },
+    locations: [location(file, uri, p.range)],
+  };
+}
+
+function location(file: CheckedFile, uri: string, range: Range) {
+  const { start, end } = file.lines.range(range);
+  return {
+    physicalLocation: {
+      artifactLocation: { uri },
+      region: {
+        startLine: start.line + 1,
+        startColumn: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        charOffset: range[0],
+        charLength: range[1] - range[0],
+      },
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { EvaluationResult } from '../evaluate/evaluate';
+import type { Problem } from '../yaml/range';
+import { LineIndex } from './lines';
+
+/** One input as the formatters see it: its text (for positions) and what the engine said. */
+export interface CheckedFile {
+  /** The path as given on the command line (`-` for standard input). */
+  readonly path: string;
+  readonly lines: LineIndex;
+  readonly result: EvaluationResult;
+  /** Problems outside the engine: unreadable file, not UTF-8, … */
+  readonly ioProblems: readonly Problem[];
+}
+
+export interface Summary {
+  readonly files: number;
+  readonly objects: number;
+  readonly violations: number;
+  readonly errors: number;
+  readonly rejected: number;
+}
+
+export function checkedFile(path: string, text: string, result: EvaluationResult, ioProblems: readonly Problem[] = []): CheckedFile {
+  return { path, lines: new LineIndex(text), result, ioProblems };
+}
+
+export function fileErrors(file: CheckedFile): Problem[] {
+  return [...file.ioProblems, ...file.result.problems].filter((p) => p.severity === 'error');
+}
+
+export function summarize(files: readonly CheckedFile[]): Summary {
+  let objects = 0;
+  let violations = 0;
+  let errors = 0;
+  let rejected = 0;
+  for (const file of files) {
+    objects += file.result.objects.length;
+    for (const o of file.result.objects) {
+      violations += o.violations.length;
+      if (!o.allowed) rejected++;
+    }
+    errors += fileErrors(file).length;
+  }
+  return { files: files.length, objects, violations, errors, rejected };
+}
+
+/** 0 when nothing violates enforce, 1 when something does, 2 when an input could not be read or parsed. */
+export function exitCode(files: readonly CheckedFile[]): 0 | 1 | 2 {
+  const summary = summarize(files);
+  if (summary.errors > 0) return 2;
+  return summary.rejected > 0 ? 1 : 0;
+}
