@@ -239,7 +239,7 @@ function findPair(
       const target = deref(ctx, source);
       if (!target) continue;
       const hit = findPair(ctx, target, key, visited);
-      if (hit) return { pair: hit.pair, via: hit.via ?? valueRange(source) };
+      if (hit) return { pair: hit.pair, via: hit.via ?? (isAlias(source) ? valueRange(source) : undefined) };
     }
   }
   return undefined;
