@@ -70,6 +70,7 @@ export function evaluate(text: string, options: EvaluateOptions): EvaluationResu
     problems.push(...result.problems);
     if (result.object) objects.push(result.object);
   }
+  problems.sort((a, b) => a.range[0] - b.range[0]);
   return { objects, problems, documentCount: documents.length };
 }
 
