@@ -39,7 +39,7 @@ describe('aggregated messages (pod-security-standards.md §5, pod-security-admis
     assert.ok(o);
     assert.equal(o.allowed, false);
     assert.equal(o.modes[0]?.message, 'violates PodSecurity "baseline:latest": privileged (container "app" must not set securityContext.privileged=true)');
-    assert.match(o.modes[1]?.message ?? '', /^would violate PodSecurity "restricted:v1.30": allowPrivilegeEscalation != false/);
+    assert.match(o.modes[1]?.message ?? '', /^would violate PodSecurity "restricted:v1.30": privileged \(container "app" must not set securityContext.privileged=true\), allowPrivilegeEscalation != false/);
     assert.equal(o.modes[2]?.message, 'would violate PodSecurity "baseline:v1.0": privileged (container "app" must not set securityContext.privileged=true)');
   });
 
