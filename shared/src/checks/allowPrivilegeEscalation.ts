@@ -15,7 +15,7 @@ export const allowPrivilegeEscalation: CheckDefinition = {
   title: 'Privilege escalation',
   messages: {
     notFalse: '{{container}} must set securityContext.allowPrivilegeEscalation=false',
-    unset: '{{container}} must set securityContext.allowPrivilegeEscalation=false; unset allows escalation',
+    unset: '{{container}} must set securityContext.allowPrivilegeEscalation=false',
   },
   versions: [
     { since: 'v1.8', run: v1_8 },

@@ -6,7 +6,7 @@ import type { NodeView } from '../yaml/view';
 
 /**
  * On supported hosts the RuntimeDefault AppArmor profile is applied by default; the baseline policy
- * prevents overriding or disabling it, or restricting overrides to an allowed set of profiles.
+ * forbids overriding or disabling it with anything but the runtime default or a node-local profile.
  * Restricted fields: spec.securityContext.appArmorProfile.type,
  *   spec.{initContainers,containers,ephemeralContainers}[*].securityContext.appArmorProfile.type,
  *   metadata.annotations["container.apparmor.security.beta.kubernetes.io/*"]

@@ -75,6 +75,12 @@ testCheck(seccompProfile_baseline, {
       versions: [ANNOTATIONS],
     },
     {
+      name: 'an unnamed container reads the key with an empty suffix',
+      yaml: `metadata:\n  annotations:\n    "${CONTAINER}": ⟦unconfined⟧\nspec:\n  containers:\n  - image: x\n`,
+      detail: `forbidden annotation ${CONTAINER}="unconfined"`,
+      versions: ['v1.0'],
+    },
+    {
       name: 'pod field Unconfined',
       yaml: 'spec:\n  securityContext:\n    seccompProfile:\n      type: ⟦Unconfined⟧\n  containers:\n  - name: a\n',
       detail: 'pod must not set securityContext.seccompProfile.type to "Unconfined"',

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// `npm run bench`: runs every benchmark and prints one table, metric | target | measured.
+//
+// Adding a metric is one entry in METRICS: a name, a target ("report" when there is none yet,
+// or { max } / { min } with a unit) and a measure() that returns { value, display }. A metric
+// with a numeric target that misses it makes this script exit 1; "report" rows never fail.
+// Results are also written to bench/results/latest.json (ignored by git).
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureThroughput, summaryLine } from './throughput.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const METRICS = [
+  {
+    name: 'CLI throughput (3000 workloads, whole process)',
+    target: 'report',
+    unit: 'objects/s',
+    measure() {
+      const r = measureThroughput({ workloads: 3000, runs: 5, log: (line) => console.log(`  ${line}`) });
+      console.log(`  ${summaryLine(r)}`);
+      return { value: r.objectsPerSecond, display: `${Math.round(r.objectsPerSecond)} objects/s (median ${r.median.toFixed(3)} s)`, details: r };
+    },
+  },
+  // e.g. { name: 'editor diagnostics latency p95', target: { max: 50 }, unit: 'ms', measure() { … } },
+];
+
+function describeTarget(m) {
+  if (m.target === 'report') return 'report';
+  if (m.target.max !== undefined) return `<= ${m.target.max} ${m.unit}`;
+  if (m.target.min !== undefined) return `>= ${m.target.min} ${m.unit}`;
+  return String(m.target);
+}
+
+function meets(m, value) {
+  if (m.target === 'report') return true;
+  if (m.target.max !== undefined && value > m.target.max) return false;
+  if (m.target.min !== undefined && value < m.target.min) return false;
+  return true;
+}
+
+const rows = [];
+let failed = false;
+for (const m of METRICS) {
+  console.log(`${m.name}:`);
+  try {
+    const result = m.measure();
+    const ok = meets(m, result.value);
+    if (!ok) failed = true;
+    rows.push({ metric: m.name, target: describeTarget(m), measured: result.display, status: m.target === 'report' ? '' : ok ? 'ok' : 'MISSED', value: result.value, unit: m.unit, details: result.details });
+  } catch (e) {
+    failed = true;
+    console.error(`  FAILED: ${e.message}`);
+    rows.push({ metric: m.name, target: describeTarget(m), measured: `FAILED: ${e.message.split('\n')[0]}`, status: 'FAILED' });
+  }
+  console.log('');
+}
+
+const columns = ['metric', 'target', 'measured'];
+if (rows.some((r) => r.status)) columns.push('status');
+const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+const fmt = (cells) => `| ${cells.map((cell, i) => String(cell).padEnd(widths[i])).join(' | ')} |`;
+console.log(fmt(columns));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(fmt(columns.map((c) => r[c])));
+
+try {
+  const dir = join(HERE, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ node: process.version, platform: `${process.platform}-${process.arch}`, rows }, null, 2) + '\n');
+} catch (e) {
+  console.error(`(could not write bench/results/latest.json: ${e.message})`);
+}
+
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,56 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkDocUrl } from '../../shared/src/checks/docs';
+import type { ObjectResult, Violation } from '../../shared/src/evaluate/evaluate';
+import type { Mode } from '../../shared/src/policy/policy';
+import type { Problem, Range } from '../../shared/src/yaml/range';
+
+/** The only Finding → LSP mapping (STYLE.md §1): nothing else in the server builds diagnostics. */
+
+export const SOURCE = 'podsec';
+
+const SEVERITY: Record<Mode, DiagnosticSeverity> = {
+  enforce: DiagnosticSeverity.Error,
+  warn: DiagnosticSeverity.Warning,
+  audit: DiagnosticSeverity.Information,
+};
+
+export function toRange(doc: TextDocument, range: Range) {
+  return { start: doc.positionAt(range[0]), end: doc.positionAt(range[1]) };
+}
+
+/**
+ * One diagnostic per violation, worded as the API server words that check: the rejection for
+ * enforce, the warning for warn and audit.
+ */
+export function violationDiagnostic(doc: TextDocument, object: ObjectResult, v: Violation): Diagnostic {
+  const entry = `${v.reason}${v.detail ? ` (${v.detail})` : ''}`;
+  const message = v.mode === 'enforce' ? `${object.isPod ? '' : 'pods of this workload: '}violates PodSecurity "${v.pair}": ${entry}` : `would violate PodSecurity "${v.pair}": ${entry}`;
+  const source = object.policy.sources?.[v.mode];
+  return {
+    range: toRange(doc, v.range),
+    severity: SEVERITY[v.mode],
+    code: v.checkId,
+    codeDescription: { href: checkDocUrl(v.checkId) },
+    source: SOURCE,
+    message: `${message}\n${v.message} (${v.mode} level from ${source?.description ?? 'podsec settings'})`,
+    data: { checkId: v.checkId, mode: v.mode, pair: v.pair, messageId: v.messageId },
+  };
+}
+
+/**
+ * Syntax errors are the YAML extension's job: one quiet note that the document was not
+ * evaluated, at the first error, instead of a flood.
+ */
+export function problemDiagnostics(doc: TextDocument, problems: readonly Problem[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const syntax = problems.find((p) => p.code === 'yaml-syntax');
+  if (syntax) {
+    out.push({ range: toRange(doc, syntax.range), severity: DiagnosticSeverity.Information, source: SOURCE, code: 'yaml-syntax', message: `Pod Security not evaluated for this document: ${syntax.message}` });
+  }
+  for (const p of problems) {
+    if (p.code === 'yaml-syntax') continue;
+    out.push({ range: toRange(doc, p.range), severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Information, source: SOURCE, code: p.code, message: p.message });
+  }
+  return out;
+}

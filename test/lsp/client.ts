@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowMessageNotification,
+  ShowMessageRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+const SERVER = resolve(__dirname, '../../../dist/server.js');
+
+/** A real LSP client driving the bundled server over stdio, as an editor would. */
+export class LspClient {
+  readonly messages: string[] = [];
+  settings: unknown = {};
+  private readonly proc: ChildProcess;
+  private readonly connection: ProtocolConnection;
+  private readonly waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+
+  constructor() {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    if (!this.proc.stdout || !this.proc.stdin) throw new Error('no stdio');
+    this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      const i = this.waiters.findIndex((w) => w.match(p));
+      if (i >= 0) this.waiters.splice(i, 1)[0]?.resolve(p);
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onNotification(ShowMessageNotification.method, (p: { message: string }) => {
+      this.messages.push(p.message);
+    });
+    this.connection.onRequest(ShowMessageRequest.method, (p: { message: string }) => {
+      this.messages.push(p.message);
+      return null;
+    });
+    this.connection.listen();
+  }
+
+  async start(): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      workspaceFolders: null,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves with the next diagnostics for `uri` (and `version`, when given). */
+  diagnostics(uri: string, version?: number): Promise<Diagnostic[]> {
+    return new Promise((resolve) => {
+      this.waiters.push({ match: (p) => p.uri === uri && (version === undefined || p.version === version), resolve: (p) => resolve(p.diagnostics) });
+    });
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
+    const next = this.diagnostics(uri, version);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+    return next;
+  }
+
+  async replace(uri: string, text: string, version: number): Promise<Diagnostic[]> {
+    const next = this.diagnostics(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return next;
+  }
+
+  async changeSettings(settings: unknown, uri: string): Promise<Diagnostic[]> {
+    this.settings = settings;
+    const next = this.diagnostics(uri);
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    return next;
+  }
+
+  /** Diagnostic messages may be markup in LSP 3.18; these tests only send plain strings. */
+  static text(d: Diagnostic): string {
+    return typeof d.message === 'string' ? d.message : d.message.value;
+  }
+
+  stop(): void {
+    this.connection.dispose();
+    this.proc.kill();
+  }
+}
