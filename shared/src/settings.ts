@@ -1,18 +1,34 @@
 import { LATEST, parseLevelVersion, renderLevelVersion, type LevelVersion } from './policy/levelVersion';
 import type { Policy } from './policy/policy';
 
+export type NamespaceSource = 'workspace' | 'settings';
+
 /** The `podsec.*` settings after validation: plain data shared by the client, server and CLI. */
 export interface Settings {
   readonly enforce: LevelVersion;
   readonly warn: LevelVersion;
   readonly audit: LevelVersion;
+  /** `workspace`: Namespace labels and admission configuration from the workspace apply; `settings`: only these settings. */
+  readonly namespaceSource: NamespaceSource;
+  /** Namespace name → labels, for namespaces whose manifests are not in the workspace. */
+  readonly namespaces: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** The namespace of workloads with no `metadata.namespace` and no kustomization namespace. */
+  readonly defaultNamespace: string;
+  /** Path (workspace-relative or absolute) of an AdmissionConfiguration or PodSecurityConfiguration file. */
+  readonly admissionConfig: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   enforce: { level: 'baseline', version: LATEST },
   warn: { level: 'restricted', version: LATEST },
   audit: { level: 'restricted', version: LATEST },
+  namespaceSource: 'workspace',
+  namespaces: new Map(),
+  defaultNamespace: 'default',
+  admissionConfig: '',
 };
+
+const PAIRS = ['enforce', 'warn', 'audit'] as const;
 
 /**
  * Validates raw settings of any shape. Every invalid value gives one message naming the setting
@@ -20,21 +36,19 @@ export const DEFAULT_SETTINGS: Settings = {
  */
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const obj = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  if (raw !== undefined && raw !== null && obj !== raw) problems.push('podsec settings must be an object; using the defaults');
-  const pair = (name: keyof Settings): LevelVersion => {
-    const value = obj[name];
-    if (value === undefined || value === null || value === '') return DEFAULT_SETTINGS[name];
-    if (typeof value !== 'string') {
-      problems.push(`podsec.${name} must be a string like "restricted" or "baseline:v1.30"; using ${renderLevelVersion(DEFAULT_SETTINGS[name])}`);
-      return DEFAULT_SETTINGS[name];
-    }
-    const parsed = parseLevelVersion(value.trim());
-    if (parsed.value) return parsed.value;
-    problems.push(`podsec.${name} "${value}": ${parsed.error ?? 'invalid'}; using ${renderLevelVersion(DEFAULT_SETTINGS[name])}`);
-    return DEFAULT_SETTINGS[name];
+  const obj = isRecord(raw) ? raw : {};
+  if (raw !== undefined && raw !== null && !isRecord(raw)) problems.push('podsec settings must be an object; using the defaults');
+  const pairs = Object.fromEntries(PAIRS.map((name) => [name, pairSetting(name, obj[name], problems)])) as Record<(typeof PAIRS)[number], LevelVersion>;
+  return {
+    settings: {
+      ...pairs,
+      namespaceSource: namespaceSource(obj['namespaceSource'], problems),
+      namespaces: namespaces(obj['namespaces'], problems),
+      defaultNamespace: stringSetting('defaultNamespace', obj['defaultNamespace'], problems) || DEFAULT_SETTINGS.defaultNamespace,
+      admissionConfig: stringSetting('admissionConfig', obj['admissionConfig'], problems),
+    },
+    problems,
   };
-  return { settings: { enforce: pair('enforce'), warn: pair('warn'), audit: pair('audit') }, problems };
 }
 
 export function policyFromSettings(settings: Settings): Policy {
@@ -48,4 +62,52 @@ export function policyFromSettings(settings: Settings): Policy {
       audit: { description: 'setting podsec.audit' },
     },
   };
+}
+
+function pairSetting(name: (typeof PAIRS)[number], value: unknown, problems: string[]): LevelVersion {
+  const fallback = DEFAULT_SETTINGS[name];
+  if (value === undefined || value === null || value === '') return fallback;
+  if (typeof value !== 'string') {
+    problems.push(`podsec.${name} must be a string like "restricted" or "baseline:v1.30"; using ${renderLevelVersion(fallback)}`);
+    return fallback;
+  }
+  const parsed = parseLevelVersion(value.trim());
+  if (parsed.value) return parsed.value;
+  problems.push(`podsec.${name} "${value}": ${parsed.error ?? 'invalid'}; using ${renderLevelVersion(fallback)}`);
+  return fallback;
+}
+
+function namespaceSource(value: unknown, problems: string[]): NamespaceSource {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.namespaceSource;
+  if (value === 'workspace' || value === 'settings') return value;
+  problems.push(`podsec.namespaceSource must be "workspace" or "settings"; using "workspace"`);
+  return DEFAULT_SETTINGS.namespaceSource;
+}
+
+function namespaces(value: unknown, problems: string[]): ReadonlyMap<string, ReadonlyMap<string, string>> {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.namespaces;
+  if (!isRecord(value)) {
+    problems.push('podsec.namespaces must be an object mapping namespace names to label objects; ignoring it');
+    return DEFAULT_SETTINGS.namespaces;
+  }
+  const out = new Map<string, ReadonlyMap<string, string>>();
+  for (const [name, labels] of Object.entries(value)) {
+    if (!isRecord(labels) || !Object.values(labels).every((v) => typeof v === 'string')) {
+      problems.push(`podsec.namespaces["${name}"] must be an object of string labels; ignoring it`);
+      continue;
+    }
+    out.set(name, new Map(Object.entries(labels as Record<string, string>)));
+  }
+  return out;
+}
+
+function stringSetting(name: string, value: unknown, problems: string[]): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  problems.push(`podsec.${name} must be a string; ignoring it`);
+  return '';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

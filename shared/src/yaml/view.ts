@@ -197,7 +197,7 @@ export class NodeView {
   private expectation(expected: string): void {
     this.ctx.typeProblem(
       this.valueSite,
-      `${this.path} must be ${expected}, not ${describe(this.node)}: the API server rejects this object, so podsec evaluates it as if the field were unset`,
+      `${this.path} must be ${expected}, not ${describe(this.node)}: the API server rejects this object`,
     );
   }
 

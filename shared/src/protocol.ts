@@ -1,0 +1,31 @@
+/**
+ * The few custom messages between the VS Code client and the language server. Plain data, so
+ * both sides import the same names and shapes.
+ */
+
+/** Request: the effective enforce policy of a document, for the status bar. */
+export const EFFECTIVE_POLICY_REQUEST = 'podsec/effectivePolicy';
+
+export interface EffectivePolicyParams {
+  readonly uri: string;
+}
+
+/** Null when the document holds no workloads. */
+export type EffectivePolicyResult = {
+  /** `restricted:latest`: the strictest enforce pair among the document's workloads. */
+  readonly enforce: string;
+  /** Where it came from, e.g. `namespace "green", label pod-security.kubernetes.io/enforce (ns/green.yaml:5)`. */
+  readonly source: string;
+  readonly workloads: number;
+  /** Workloads whose pods the enforce level would reject. */
+  readonly rejected: number;
+} | null;
+
+/** Notification server → client: results changed, re-query visible documents. */
+export const POLICY_CHANGED_NOTIFICATION = 'podsec/policyChanged';
+
+/** Command IDs contributed by the extension. */
+export const COMMANDS = {
+  chooseTargetLevel: 'podsec.chooseTargetLevel',
+  showOutput: 'podsec.showOutput',
+} as const;
