@@ -322,6 +322,13 @@ async function main() {
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const raw = Array.isArray(args) ? args.join(' ') : String(args);
       consoleLog.write(`[codeAutomationLog:${type}] ${raw}\n`);
+      // A test asks for a picture of what a person would see right now; it waits for FILE.done.
+      const shot = /\[vscode-test:screenshot\] (\S+)/.exec(raw);
+      if (shot) {
+        const file = shot[1];
+        void takeScreenshot(page, file).finally(() => fs.writeFileSync(`${file}.done`, ''));
+        return;
+      }
       if (!opts.verbose && WORKBENCH_NOISE.some((re) => re.test(raw))) return;
       printOutput(reformat(raw), type);
     });

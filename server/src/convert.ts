@@ -4,6 +4,7 @@ import { checkDocUrl } from '../../shared/src/checks/docs';
 import type { ObjectResult, Violation } from '../../shared/src/evaluate/evaluate';
 import type { Mode } from '../../shared/src/policy/policy';
 import type { Problem, Range } from '../../shared/src/yaml/range';
+import { describeSource } from './describe';
 
 /** The only Finding → LSP mapping (STYLE.md §1): nothing else in the server builds diagnostics. */
 
@@ -23,7 +24,7 @@ export function toRange(doc: TextDocument, range: Range) {
  * One diagnostic per violation, worded as the API server words that check: the rejection for
  * enforce, the warning for warn and audit.
  */
-export function violationDiagnostic(doc: TextDocument, object: ObjectResult, v: Violation): Diagnostic {
+export function violationDiagnostic(doc: TextDocument, object: ObjectResult, v: Violation, folders: readonly string[]): Diagnostic {
   const entry = `${v.reason}${v.detail ? ` (${v.detail})` : ''}`;
   const message = v.mode === 'enforce' ? `${object.isPod ? '' : 'pods of this workload: '}violates PodSecurity "${v.pair}": ${entry}` : `would violate PodSecurity "${v.pair}": ${entry}`;
   const source = object.policy.sources?.[v.mode];
@@ -33,7 +34,9 @@ export function violationDiagnostic(doc: TextDocument, object: ObjectResult, v: 
     code: v.checkId,
     codeDescription: { href: checkDocUrl(v.checkId) },
     source: SOURCE,
-    message: `${message}\n${v.message} (${v.mode} level from ${source?.description ?? 'podsec settings'})`,
+    // The per-node sentence only adds something when the detail names several places.
+    message: `${message}${v.message !== v.detail ? `\n${v.message}` : ''}\n${v.mode} level from ${describeSource(source, folders)}`,
+    relatedInformation: source?.uri && source.line ? [{ location: { uri: source.uri, range: lineRange(source.line) }, message: source.description }] : undefined,
     data: { checkId: v.checkId, mode: v.mode, pair: v.pair, messageId: v.messageId },
   };
 }
@@ -53,4 +56,9 @@ export function problemDiagnostics(doc: TextDocument, problems: readonly Problem
     out.push({ range: toRange(doc, p.range), severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Information, source: SOURCE, code: p.code, message: p.message });
   }
   return out;
+}
+
+/** A whole line of another document, where only the line is known. */
+function lineRange(line: number) {
+  return { start: { line: line - 1, character: 0 }, end: { line: line, character: 0 } };
 }

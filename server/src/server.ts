@@ -1,52 +1,149 @@
-import { createConnection, DidChangeConfigurationNotification, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import { isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeLensRefreshRequest,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { policyFromSettings } from '../../shared/src/settings';
+import type { EvaluationResult } from '../../shared/src/evaluate/evaluate';
+import { EFFECTIVE_POLICY_REQUEST, POLICY_CHANGED_NOTIFICATION, type EffectivePolicyParams } from '../../shared/src/protocol';
+import type { Settings } from '../../shared/src/settings';
 import { Analysis } from './analysis';
+import { codeLenses } from './features/codeLens';
 import { diagnosticsFor } from './features/diagnostics';
+import { effectivePolicy } from './features/effectivePolicy';
+import { hover } from './features/hover';
 import { SettingsStore } from './settings';
+import { Workspace } from './workspace';
 
 /** Wiring only: connection, documents, capabilities, feature registration. */
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analysis = new Analysis();
+const workspace = new Workspace();
+let folders: string[] = [];
 let canPullConfiguration = false;
+let canWatchFiles = false;
+let canRefreshCodeLens = false;
 const settings = new SettingsStore(connection, () => canPullConfiguration);
 
 connection.onInitialize((params) => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+  canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+  canRefreshCodeLens = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport);
+  folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
   return {
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
+    },
     serverInfo: { name: 'podsec' },
   };
 });
 
-connection.onInitialized(() => {
+connection.onInitialized(async () => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podsec' });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('Pod Security: indexing namespaces', undefined, 'scanning workspace YAML files');
+  const files = await workspace.scan(folders, (n) => progress.report(`${n} files`));
+  // Open documents win over their files on disk.
+  for (const doc of documents.all()) workspace.update(doc.uri, doc.getText());
+  progress.done();
+  connection.console.info(`podsec: indexed ${files} YAML files`);
+  contextChanged();
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
-  analysis.invalidate();
-  for (const doc of documents.all()) void validate(doc);
+  contextChanged();
 });
 
-documents.onDidChangeContent((change) => void validate(change.document));
-documents.onDidClose((e) => {
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  let changed = false;
+  for (const change of changes) {
+    if (documents.get(change.uri)) continue;
+    changed = (change.type === FileChangeType.Deleted ? workspace.remove(change.uri) : await workspace.readFile(change.uri)) || changed;
+  }
+  if (changed) contextChanged();
+});
+
+documents.onDidChangeContent((change) => {
+  if (workspace.update(change.document.uri, change.document.getText())) contextChanged();
+  else void validate(change.document);
+});
+
+documents.onDidClose(async (e) => {
   analysis.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  // The editor's unsaved text no longer counts: go back to the file on disk.
+  if (await workspace.readFile(e.document.uri)) contextChanged();
 });
+
+connection.onHover(async ({ textDocument, position }) => {
+  const doc = documents.get(textDocument.uri);
+  const result = doc && (await analyze(doc));
+  return doc && result ? hover(doc, result, position, folders) : null;
+});
+
+connection.onCodeLens(async ({ textDocument }) => {
+  const doc = documents.get(textDocument.uri);
+  const result = doc && (await analyze(doc));
+  return doc && result ? codeLenses(doc, result) : [];
+});
+
+connection.onRequest(EFFECTIVE_POLICY_REQUEST, async ({ uri }: EffectivePolicyParams) => {
+  const doc = documents.get(uri);
+  const result = doc && (await analyze(doc));
+  return result ? effectivePolicy(result, folders) : null;
+});
+
+/** Settings or namespace context changed: every open document may have new results. */
+function contextChanged(): void {
+  analysis.invalidate();
+  for (const doc of documents.all()) void validate(doc);
+  void connection.sendNotification(POLICY_CHANGED_NOTIFICATION);
+  if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+}
+
+async function analyze(doc: TextDocument): Promise<EvaluationResult | undefined> {
+  const version = doc.version;
+  const current = analysis.peek(doc.uri, version);
+  if (current) return current;
+  const docSettings = await settings.forDocument(doc.uri);
+  if (documents.get(doc.uri)?.version !== version) return undefined;
+  try {
+    return analysis.get(doc.uri, version, doc.getText(), { settings: docSettings, index: workspace.index, admission: workspace.admission(admissionUri(docSettings)) });
+  } catch (e) {
+    connection.console.error(`podsec: evaluating ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return undefined;
+  }
+}
 
 async function validate(doc: TextDocument): Promise<void> {
   const version = doc.version;
-  const policy = policyFromSettings(await settings.forDocument(doc.uri));
-  // A newer edit arrived while settings loaded: its own validation publishes.
-  if (documents.get(doc.uri)?.version !== version) return;
-  try {
-    const result = analysis.get(doc.uri, version, doc.getText(), policy);
-    await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics: diagnosticsFor(doc, result) });
-  } catch (e) {
-    connection.console.error(`podsec: evaluating ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-  }
+  const result = await analyze(doc);
+  // A newer edit arrived meanwhile: its own validation publishes.
+  if (!result || documents.get(doc.uri)?.version !== version) return;
+  const diagnostics = diagnosticsFor(doc, result, folders, workspace.admissionProblems(doc.uri));
+  await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+}
+
+/** `podsec.admissionConfig` as a file URI, relative paths against the first workspace folder. */
+function admissionUri(s: Settings): string | undefined {
+  if (!s.admissionConfig) return undefined;
+  if (isAbsolute(s.admissionConfig)) return pathToFileURL(s.admissionConfig).toString();
+  const folder = folders[0];
+  return folder?.startsWith('file:') ? pathToFileURL(join(fileURLToPath(folder), s.admissionConfig)).toString() : undefined;
 }
 
 documents.listen(connection);

@@ -17,14 +17,14 @@ describe('examples/ golden report', () => {
       const args = level === 'default' ? ['check', '--format', 'json', 'examples'] : ['check', '--format', 'json', '--level', level, 'examples'];
       const r = runCli(args, { cwd: ROOT });
       assert.equal(r.status, 1);
-      const actual = JSON.stringify(JSON.parse(r.stdout), null, 2) + '\n';
-      const goldens: Record<string, string> = existsSync(GOLDEN) ? JSON.parse(readFileSync(GOLDEN, 'utf8')) : {};
+      const actual: unknown = JSON.parse(r.stdout);
+      const goldens: Record<string, unknown> = existsSync(GOLDEN) ? JSON.parse(readFileSync(GOLDEN, 'utf8')) : {};
       if (process.env['UPDATE_GOLDEN']) {
         goldens[level] = actual;
         writeFileSync(GOLDEN, JSON.stringify(goldens, null, 2) + '\n');
         return;
       }
-      assert.equal(actual, goldens[level], 'run UPDATE_GOLDEN=1 npm test and review the diff');
+      assert.deepEqual(actual, goldens[level], 'run UPDATE_GOLDEN=1 npm test and review the diff');
     });
   }
 });

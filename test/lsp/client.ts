@@ -1,7 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import {
+  CodeLensRequest,
   ConfigurationRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  HoverRequest,
+  WorkDoneProgressCreateRequest,
+  type CodeLens,
+  type Hover,
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -18,6 +25,8 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+
+import { EFFECTIVE_POLICY_REQUEST, POLICY_CHANGED_NOTIFICATION, type EffectivePolicyResult } from '../../shared/src/protocol';
 
 const SERVER = resolve(__dirname, '../../../dist/server.js');
 
@@ -49,14 +58,37 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async start(): Promise<void> {
+  /** Initializes; with a folder, resolves once the server has indexed it. */
+  async start(folderUri?: string): Promise<void> {
+    const indexed = new Promise<void>((resolve) => this.connection.onNotification(POLICY_CHANGED_NOTIFICATION, () => resolve()));
+    this.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
-      workspaceFolders: null,
+      rootUri: folderUri ?? null,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
+      workspaceFolders: folderUri ? [{ uri: folderUri, name: 'w' }] : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+    await indexed;
+  }
+
+  hover(uri: string, line: number, character: number): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  }
+
+  codeLenses(uri: string): Promise<CodeLens[] | null> {
+    return this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  }
+
+  effectivePolicy(uri: string): Promise<EffectivePolicyResult> {
+    return this.connection.sendRequest(EFFECTIVE_POLICY_REQUEST, { uri });
+  }
+
+  /** Tells the server a file changed on disk and resolves with the next diagnostics of `watch`. */
+  async fileChanged(uri: string, watch: string): Promise<Diagnostic[]> {
+    const next = this.diagnostics(watch);
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Changed }] });
+    return next;
   }
 
   /** Resolves with the next diagnostics for `uri` (and `version`, when given). */

@@ -1,4 +1,4 @@
-import { LATEST, parseLevel, parseVersion, type LevelVersion } from '../policy/levelVersion';
+import { LATEST, parseLevel, parseLevelVersion, parseVersion, type LevelVersion } from '../policy/levelVersion';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -9,6 +9,10 @@ export interface CheckArgs {
   readonly format: Format;
   readonly paths: readonly string[];
   readonly color: 'auto' | 'always' | 'never';
+  /** `--enforce/--warn/--audit level[:version]`: the defaults under namespace labels. */
+  readonly modes: Partial<Record<'enforce' | 'warn' | 'audit', LevelVersion>>;
+  /** `--admission-config FILE`: an AdmissionConfiguration or PodSecurityConfiguration. */
+  readonly admissionConfig: string | undefined;
 }
 
 export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly error: string };
@@ -25,6 +29,14 @@ Options:
                       enforce is baseline:latest and warn is restricted:latest.
   --version latest|v1.N
                       Policy version for --level (default: latest).
+  --enforce LEVEL[:VERSION], --warn LEVEL[:VERSION], --audit LEVEL[:VERSION]
+                      Without --level: the policy of namespaces without PSA labels
+                      (defaults: baseline:latest, restricted:latest, restricted:latest).
+                      Namespace manifests among the inputs apply their labels on top,
+                      as the API server does; kustomization.yaml namespaces are honoured.
+  --admission-config FILE
+                      An AdmissionConfiguration or PodSecurityConfiguration whose
+                      defaults and exemptions apply (without --level).
   --format text|json|sarif
                       Output format (default: text).
   --color, --no-color Force or disable colour (default: colour on a terminal).
@@ -43,6 +55,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let versionText: string | undefined;
   let format: Format = 'text';
   let color: CheckArgs['color'] = 'auto';
+  const modes: Partial<Record<'enforce' | 'warn' | 'audit', LevelVersion>> = {};
+  let admissionConfig: string | undefined;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
@@ -76,6 +90,19 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         versionText = takeValue();
         if (versionText === undefined) return { error: '--version needs a value: latest or v1.N' };
         break;
+      case '--enforce':
+      case '--warn':
+      case '--audit': {
+        const value = takeValue() ?? '';
+        const parsed = parseLevelVersion(value);
+        if (!parsed.value) return { error: `${name} ${parsed.error ?? 'needs a value'}` };
+        modes[name.slice(2) as 'enforce' | 'warn' | 'audit'] = parsed.value;
+        break;
+      }
+      case '--admission-config':
+        admissionConfig = takeValue();
+        if (!admissionConfig) return { error: '--admission-config needs a FILE' };
+        break;
       case '--format': {
         const value = takeValue();
         if (value !== 'text' && value !== 'json' && value !== 'sarif') return { error: `--format must be text, json or sarif, not "${value ?? ''}"` };
@@ -96,5 +123,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (!version) return { error: `--version "${versionText ?? ''}" must be "latest" or "v1.x"` };
     level = { level: parsedLevel, version };
   }
-  return { command: 'check', level, format, paths, color };
+  if (level && (Object.keys(modes).length > 0 || admissionConfig)) return { error: '--level cannot be combined with --enforce, --warn, --audit or --admission-config' };
+  return { command: 'check', level, format, paths, color, modes, admissionConfig };
 }

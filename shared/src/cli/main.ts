@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseAdmissionConfig, type AdmissionConfig } from '../policy/admissionConfig';
+import { resolvePolicy, type ObjectPlacement, type PolicyContext } from '../policy/resolve';
+import { fileFacts } from '../policy/workspaceFacts';
+import { WorkspaceIndex } from '../policy/workspaceIndex';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { Problem } from '../yaml/range';
 import { evaluate } from '../evaluate/evaluate';
 import { LATEST, type LevelVersion } from '../policy/levelVersion';
 import type { Policy } from '../policy/policy';
 import { parseArgs, USAGE, type CheckArgs } from './args';
-import { collectInputs } from './files';
+import { collectInputs, type Input } from './files';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -35,27 +43,47 @@ export function main(argv: readonly string[], io = defaultIo()): number {
 }
 
 function check(args: CheckArgs, readStdin: () => Buffer): CheckedFile[] {
-  const policy = cliPolicy(args);
-  return collectInputs(args.paths, readStdin).map((input) => {
-    if ('error' in input) {
-      const problem = { message: `cannot read ${input.path}: ${input.error}`, range: [0, 0] as const, severity: 'error' as const, code: 'read-error' };
-      return checkedFile(input.path, '', { objects: [], problems: [], documentCount: 0 }, [problem]);
-    }
+  const inputs = collectInputs(args.paths, readStdin);
+  const admission = args.admissionConfig ? loadAdmissionConfig(args.admissionConfig) : undefined;
+  const context = args.level ? undefined : policyContext(args, inputs, admission && 'config' in admission ? admission.config : undefined);
+  const files = inputs.map((input) => {
+    if ('error' in input) return unreadable(input.path, input.error);
+    const uri = inputUri(input.path);
+    const policy = context ? (object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object) : levelPolicy(args.level ?? PRIVILEGED);
     return checkedFile(input.path, input.text, evaluate(input.text, { policy }));
   });
+  if (admission && args.admissionConfig) {
+    files.push('error' in admission ? unreadable(args.admissionConfig, admission.error) : checkedFile(args.admissionConfig, admission.text, { objects: [], problems: admission.problems, documentCount: 1 }));
+  }
+  return files;
 }
 
-/** `--level` means exactly that pair in enforce; without it, enforce baseline and warn restricted. */
-function cliPolicy(args: CheckArgs): Policy {
-  if (args.level) {
-    return { enforce: args.level, warn: PRIVILEGED, audit: PRIVILEGED, sources: { enforce: { description: '--level flag' } } };
-  }
-  return {
-    enforce: { level: 'baseline', version: LATEST },
-    warn: { level: 'restricted', version: LATEST },
-    audit: PRIVILEGED,
-    sources: { enforce: { description: 'podsec default' }, warn: { description: 'podsec default' } },
-  };
+/** `--level` means exactly that pair, in enforce mode, for every object. */
+function levelPolicy(level: LevelVersion): Policy {
+  return { enforce: level, warn: PRIVILEGED, audit: PRIVILEGED, sources: { enforce: { description: '--level flag' } } };
+}
+
+/** Without `--level`: flags as settings, and the inputs' Namespace manifests and kustomizations. */
+function policyContext(args: CheckArgs, inputs: readonly Input[], admission: AdmissionConfig | undefined): PolicyContext {
+  const index = new WorkspaceIndex();
+  for (const input of inputs) if (!('error' in input)) index.set(inputUri(input.path), fileFacts(inputUri(input.path), input.text));
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...args.modes };
+  return { settings, index, admission };
+}
+
+function loadAdmissionConfig(path: string): { config: AdmissionConfig; problems: Problem[]; text: string } | { error: string } {
+  const [input] = collectInputs([path], () => Buffer.alloc(0));
+  if (!input || 'error' in input) return { error: input && 'error' in input ? input.error : 'cannot read' };
+  return { ...parseAdmissionConfig(input.text, inputUri(path)), text: input.text };
+}
+
+function unreadable(path: string, error: string): CheckedFile {
+  const problem = { message: `cannot read ${path}: ${error}`, range: [0, 0] as const, severity: 'error' as const, code: 'read-error' };
+  return checkedFile(path, '', { objects: [], problems: [], documentCount: 0 }, [problem]);
+}
+
+function inputUri(path: string): string {
+  return path === '-' ? 'stdin:' : pathToFileURL(resolvePath(path)).toString();
 }
 
 function render(args: CheckArgs, files: readonly CheckedFile[], isTTY: boolean): string {

@@ -1,6 +1,6 @@
 import { ALL_CHECKS } from '../checks/index';
 import { effectiveMinor } from '../checks/registry';
-import { renderLevelVersion, type LevelVersion } from '../policy/levelVersion';
+import { renderLevelVersion, type Level, type LevelVersion } from '../policy/levelVersion';
 import { MODES, type Mode, type Policy } from '../policy/policy';
 import { extractWorkload, objectMeta, type ObjectMeta } from '../workloads/extract';
 import { parseDocuments, type ParsedDocument } from '../yaml/parse';
@@ -12,7 +12,7 @@ import { evaluatePod } from './pod';
 
 export interface EvaluateOptions {
   /** The policy for every object, or a resolver that picks one per object (namespace context). */
-  readonly policy: Policy | ((object: ObjectMeta) => Policy);
+  readonly policy: Policy | ((object: ObjectMeta & { readonly runtimeClassName: string | undefined }) => Policy);
   /** Emulation version cap (pod-security-standards.md §2.3); default none. */
   readonly cap?: number;
 }
@@ -52,6 +52,11 @@ export interface ObjectResult {
   /** The primary API server message: the rejection when not allowed, else the warning, else null. */
   readonly message: string | null;
   readonly violations: readonly Violation[];
+  /**
+   * The strictest level the object satisfies at its enforce version, and how many findings stand
+   * between it and each level: what a code lens shows ("✓ restricted", "✗ baseline: 2 violations").
+   */
+  readonly levels: { readonly satisfies: 'privileged' | 'baseline' | 'restricted'; readonly baseline: number; readonly restricted: number };
 }
 
 export interface EvaluationResult {
@@ -81,7 +86,8 @@ export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOption
   const meta = objectMeta(parsed, ctx);
   const workload = meta && extractWorkload(meta);
   if (!meta || !workload) return { problems: [] };
-  const policy = typeof options.policy === 'function' ? options.policy(meta) : options.policy;
+  const runtimeClassName = workload.pod?.spec.get('runtimeClassName').str();
+  const policy = typeof options.policy === 'function' ? options.policy({ ...meta, runtimeClassName }) : options.policy;
   const base = {
     docIndex: parsed.index,
     apiVersion: meta.apiVersion,
@@ -94,24 +100,32 @@ export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOption
   };
   const pod = workload.pod;
   if (!pod || policy.exemption) {
-    return { object: { ...base, modes: [], allowed: true, message: null, violations: [] }, problems: ctx.problems };
+    return { object: { ...base, modes: [], allowed: true, message: null, violations: [], levels: { satisfies: 'restricted', baseline: 0, restricted: 0 } }, problems: ctx.problems };
   }
   const byPair = new Map<string, CheckResult[]>();
-  const modes = MODES.map((mode): ModeResult => {
-    const levelVersion = policy[mode];
-    const minor = effectiveMinor(levelVersion.version, options.cap);
-    const key = `${levelVersion.level}:${minor}`;
+  const resultsAt = (level: Level, minor: number): CheckResult[] => {
+    const key = `${level}:${minor}`;
     let results = byPair.get(key);
     if (!results) {
-      results = evaluatePod(pod, levelVersion.level, minor);
+      results = evaluatePod(pod, level, minor);
       byPair.set(key, results);
     }
+    return results;
+  };
+  const modes = MODES.map((mode): ModeResult => {
+    const levelVersion = policy[mode];
+    const results = resultsAt(levelVersion.level, effectiveMinor(levelVersion.version, options.cap));
     const pair = renderLevelVersion(levelVersion);
     return { mode, levelVersion, pair, results, message: modeMessage(mode, workload.workloadKind.isPod, meta.name, pair, results) };
   });
   const allowed = modes[0]?.results.length === 0;
   const message = (allowed ? modes[1]?.message : modes[0]?.message) ?? null;
-  return { object: { ...base, modes, allowed, message, violations: dedupe(modes) }, problems: ctx.problems };
+  const enforceMinor = effectiveMinor(policy.enforce.version, options.cap);
+  const count = (level: Level) => resultsAt(level, enforceMinor).reduce((n, r) => n + Math.max(1, r.findings.length), 0);
+  const baseline = count('baseline');
+  const restricted = count('restricted');
+  const levels = { satisfies: restricted === 0 ? 'restricted' : baseline === 0 ? 'baseline' : 'privileged', baseline, restricted } as const;
+  return { object: { ...base, modes, allowed, message, violations: dedupe(modes), levels }, problems: ctx.problems };
 }
 
 function modeMessage(mode: Mode, isPod: boolean, name: string | undefined, pair: string, results: readonly CheckResult[]): string | undefined {

@@ -9,6 +9,8 @@ export const LABEL_PREFIX = 'pod-security.kubernetes.io/';
 export interface Label {
   readonly value: string;
   readonly range?: Range;
+  /** 1-based line of the value, for human-readable sources (`ns/green.yaml:5`). */
+  readonly line?: number;
 }
 
 /** An invalid PSA label, with the API server's field error text. */
@@ -30,6 +32,8 @@ export interface LabelContext {
   /** For sources: the namespace name and the file the labels are in. */
   readonly namespace: string;
   readonly uri?: string;
+  /** Where the labels came from when not a manifest, e.g. `setting podsec.namespaces`. */
+  readonly via?: string;
 }
 
 /**
@@ -96,5 +100,6 @@ function labelError(key: string, label: Label, message: string): LabelError {
 }
 
 function labelSource(key: string, label: Label, context: LabelContext): PolicySource {
-  return { description: `namespace "${context.namespace}", label ${key}`, uri: context.uri, range: label.range };
+  const via = context.via ? ` (${context.via})` : '';
+  return { description: `namespace "${context.namespace}", label ${key}${via}`, uri: context.uri, range: label.range, line: label.line };
 }

@@ -13,6 +13,8 @@ export interface PolicySource {
   /** File and range of the label or configuration entry, when there is one. */
   readonly uri?: string;
   readonly range?: Range;
+  /** 1-based line of `range`, computed where the text was at hand. */
+  readonly line?: number;
 }
 
 /** The three level:version pairs that apply to one object, resolved. */
@@ -23,4 +25,7 @@ export interface Policy {
   readonly sources?: Partial<Record<Mode, PolicySource>>;
   /** Set when an exemption applies (namespace or runtimeClass): nothing is evaluated. */
   readonly exemption?: string;
+  /** The namespace the object lands in, and how podsec decided it. */
+  readonly namespace?: string;
+  readonly namespaceOrigin?: string;
 }
