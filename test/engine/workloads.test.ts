@@ -51,6 +51,20 @@ describe('finding pod specs (pod-security-admission.md §6)', () => {
   });
 });
 
+describe('YAML as Kubernetes reads it (go-yaml v2)', () => {
+  it('reads annotations brought in by a merge key', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    <<: {container.apparmor.security.beta.kubernetes.io/a: unconfined}\nspec: {containers: [{name: a}]}\n';
+    assert.equal(evalAt(text, 'baseline').objects[0]?.message, 'pods "p" is forbidden: violates PodSecurity "baseline:latest": forbidden AppArmor profile (annotation must not set AppArmor profile type to "container.apparmor.security.beta.kubernetes.io/a="unconfined"")');
+  });
+
+  it('keeps timestamp-like and h:m-like scalars as strings, booleans as YAML 1.1 booleans', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations: {container.apparmor.security.beta.kubernetes.io/a: 2024-01-01}\nspec:\n  containers:\n  - name: a\n    securityContext: {seLinuxOptions: {user: 1:0}, privileged: on}\n    livenessProbe: {tcpSocket: {host: 10:20, port: 1}}\n';
+    const r = evalAt(text, 'baseline');
+    assert.deepEqual(r.problems, []);
+    assert.equal(r.objects[0]?.message, 'pods "p" is forbidden: violates PodSecurity "baseline:latest": forbidden AppArmor profile (annotation must not set AppArmor profile type to "container.apparmor.security.beta.kubernetes.io/a="2024-01-01""), probe or lifecycle host (container "a" uses probe or lifecycle host "10:20"), privileged (container "a" must not set securityContext.privileged=true), seLinuxOptions (container "a" set forbidden securityContext.seLinuxOptions: user may not be set)');
+  });
+});
+
 describe('bad input', () => {
   it('reports values of the wrong type once, at the value, and evaluates them as unset', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    securityContext:\n      privileged: "true"\n    ports: {hostPort: 80}\n  - name: 7\n    securityContext: [x]\n';

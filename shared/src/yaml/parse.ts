@@ -1,4 +1,4 @@
-import { parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments, type Document, type Tags } from 'yaml';
 import type { Problem, Range } from './range';
 
 /**
@@ -19,7 +19,20 @@ export interface ParsedDocument {
  * parse as 1.1 too: `yes`/`on`/`y` are booleans, `0777` is octal, and `<<` merge keys work.
  * Anything else would make `privileged: yes` pass here and fail in the cluster.
  */
-export const PARSE_OPTIONS = { version: '1.1', merge: true, prettyErrors: false } as const;
+export const PARSE_OPTIONS = { version: '1.1', merge: true, prettyErrors: false, customTags: goYamlV2Tags } as const;
+
+/**
+ * go-yaml v2 decodes into interface{} (as sigs.k8s.io/yaml does) without base-60 numbers and
+ * keeps timestamp-looking scalars as strings, so `host: 10:20` and `2024-01-01` stay strings in
+ * Kubernetes. The yaml package's 1.1 schema would read them as 620 and a Date.
+ */
+function goYamlV2Tags(tags: Tags): Tags {
+  return tags.filter((t) => {
+    const tag = typeof t === 'string' ? t : t.tag;
+    const format = typeof t === 'string' ? undefined : (t as { format?: string }).format;
+    return tag !== 'tag:yaml.org,2002:timestamp' && format !== 'TIME';
+  });
+}
 
 export function parseDocuments(text: string): ParsedDocument[] {
   const parsed = parseAllDocuments(text, PARSE_OPTIONS);

@@ -152,20 +152,19 @@ export class NodeView {
     });
   }
 
-  /** Key/value entries of a map in source order (merged keys after own keys). */
+  /**
+   * Key/value entries of a map: own keys in source order, then keys brought in by `<<` merges
+   * that no own key (or earlier merge source) already defines.
+   */
   entries(): Array<{ key: string; value: NodeView }> {
     if (!this.exists) return [];
     if (!isMap(this.node)) {
       this.expectation('a map');
       return [];
     }
-    const out: Array<{ key: string; value: NodeView }> = [];
-    for (const pair of this.node.items) {
-      const k = isScalar(pair.key) ? pair.key.value : undefined;
-      if (typeof k === 'string') out.push({ key: k, value: this.get(k) });
-      else if (typeof k === 'number' || typeof k === 'boolean') this.keyProblem(pair);
-    }
-    return out;
+    const keys: string[] = [];
+    collectKeys(this.ctx, this.node, keys, new Set(), (pair) => this.keyProblem(pair));
+    return [...new Set(keys)].map((key) => ({ key, value: this.get(key) }));
   }
 
   /** Boolean value, or undefined when unset or of the wrong type (reported once). */
@@ -243,6 +242,24 @@ function findPair(
     }
   }
   return undefined;
+}
+
+function collectKeys(ctx: DocContext, map: Node, out: string[], visited: Set<Node>, onBadKey: (pair: Pair) => void): void {
+  if (!isMap(map) || visited.has(map)) return;
+  visited.add(map);
+  const merges: Node[] = [];
+  for (const pair of map.items) {
+    const k = isScalar(pair.key) ? pair.key.value : undefined;
+    if (typeof k === 'string') out.push(k);
+    else if (typeof k === 'symbol') {
+      const value = pair.value as Node | null;
+      merges.push(...(isSeq(value) ? (value.items as Node[]) : value ? [value] : []));
+    } else if (typeof k === 'number' || typeof k === 'boolean') onBadKey(pair);
+  }
+  for (const source of merges) {
+    const target = deref(ctx, source);
+    if (target) collectKeys(ctx, target, out, visited, () => undefined);
+  }
 }
 
 function firstKeyRange(node: Node | null): Range | undefined {
