@@ -77,6 +77,13 @@ describe('podsec in VS Code', () => {
     assert.match(text, /\*\*enforce\*\* `restricted:latest`: namespace "green", label pod-security\.kubernetes\.io\/enforce \(ns\/green\.yaml:7\)/);
   });
 
+  it('shows the strictest satisfied level in a code lens above each workload', async () => {
+    const uri = file('apps/green-app.yaml');
+    await diagnosticsWhere(uri, (ds) => ds.length > 0);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[1, '✓ baseline · ✗ restricted: 3 violations']]);
+  });
+
   it('sets the target level with "Pod Security: Choose Target Level"', async () => {
     await vscode.commands.executeCommand('podsec.chooseTargetLevel', { level: 'baseline', version: 'v1.30', target: 'workspace' });
     assert.equal(settings().inspect('enforce')?.workspaceValue, 'baseline:v1.30');
@@ -87,6 +94,9 @@ describe('podsec in VS Code', () => {
     if (!target) this.skip();
     const editor = await vscode.window.showTextDocument(file('apps/green-app.yaml'));
     await diagnosticsWhere(editor.document.uri, (ds) => ds.length > 0);
+    await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+    // Only for the picture: the editor renders code lenses on its own schedule after the provider answers.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     editor.selection = new vscode.Selection(17, 36, 17, 36);
     await vscode.commands.executeCommand('editor.action.showHover');
     console.log(`[vscode-test:screenshot] ${target}`);
