@@ -14,6 +14,11 @@ export class Analysis {
     this.epoch++;
   }
 
+  /** The current context epoch; work that started under an older one is stale. */
+  get currentEpoch(): number {
+    return this.epoch;
+  }
+
   get(uri: string, version: number, text: string, context: PolicyContext): EvaluationResult {
     const hit = this.cache.get(uri);
     if (hit && hit.version === version && hit.epoch === this.epoch) return hit.result;

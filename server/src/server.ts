@@ -33,6 +33,8 @@ let canPullConfiguration = false;
 let canWatchFiles = false;
 let canRefreshCodeLens = false;
 const settings = new SettingsStore(connection, () => canPullConfiguration);
+/** Problems with files named by settings, shown once each. */
+const reported = new Set<string>();
 
 connection.onInitialize((params) => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -65,6 +67,7 @@ connection.onInitialized(async () => {
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
+  workspace.forgetNamed();
   contextChanged();
 });
 
@@ -119,10 +122,20 @@ async function analyze(doc: TextDocument): Promise<EvaluationResult | undefined>
   const version = doc.version;
   const current = analysis.peek(doc.uri, version);
   if (current) return current;
+  const epoch = analysis.currentEpoch;
   const docSettings = await settings.forDocument(doc.uri);
-  if (documents.get(doc.uri)?.version !== version) return undefined;
+  const configUri = admissionUri(docSettings);
+  if (configUri) {
+    const problem = await workspace.ensureAdmissionFile(configUri);
+    if (problem && !reported.has(problem)) {
+      reported.add(problem);
+      void connection.window.showWarningMessage(problem);
+    }
+  }
+  // Settings or namespace context changed while we waited: the validation it started wins.
+  if (documents.get(doc.uri)?.version !== version || analysis.currentEpoch !== epoch) return undefined;
   try {
-    return analysis.get(doc.uri, version, doc.getText(), { settings: docSettings, index: workspace.index, admission: workspace.admission(admissionUri(docSettings)) });
+    return analysis.get(doc.uri, version, doc.getText(), { settings: docSettings, index: workspace.index, admission: workspace.admission(configUri) });
   } catch (e) {
     connection.console.error(`podsec: evaluating ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return undefined;
@@ -131,9 +144,10 @@ async function analyze(doc: TextDocument): Promise<EvaluationResult | undefined>
 
 async function validate(doc: TextDocument): Promise<void> {
   const version = doc.version;
+  const epoch = analysis.currentEpoch;
   const result = await analyze(doc);
-  // A newer edit arrived meanwhile: its own validation publishes.
-  if (!result || documents.get(doc.uri)?.version !== version) return;
+  // A newer edit or context change arrived meanwhile: its own validation publishes.
+  if (!result || documents.get(doc.uri)?.version !== version || analysis.currentEpoch !== epoch) return;
   const diagnostics = diagnosticsFor(doc, result, folders, workspace.admissionProblems(doc.uri));
   await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
 }

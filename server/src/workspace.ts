@@ -17,6 +17,8 @@ const YAML_FILE = /\.ya?ml$/i;
 export class Workspace {
   readonly index = new WorkspaceIndex();
   private readonly admissionFiles = new Map<string, { config: AdmissionConfig; problems: Problem[] }>();
+  /** Configurations read only because a setting names them; never "found in the workspace". */
+  private readonly namedAdmission = new Map<string, { config: AdmissionConfig; problems: Problem[] }>();
 
   /** Scans folders; returns the number of YAML files read. Unreadable files and link loops are skipped quietly. */
   async scan(folderUris: readonly string[], onProgress?: (files: number) => void): Promise<number> {
@@ -80,20 +82,42 @@ export class Workspace {
     return changed;
   }
 
+  /** Forgets configurations named by settings, so they are read again (settings changed). */
+  forgetNamed(): void {
+    this.namedAdmission.clear();
+  }
+
   remove(uri: string): boolean {
     const a = this.index.delete(uri);
     const b = this.admissionFiles.delete(uri);
     return a || b;
   }
 
+  /**
+   * Makes sure a file named by a setting is loaded even when it lies outside the workspace (the
+   * person chose it). Returns an error message when it cannot be read or is not a configuration.
+   */
+  async ensureAdmissionFile(uri: string): Promise<string | undefined> {
+    if (this.admissionFiles.has(uri) || this.namedAdmission.has(uri)) return undefined;
+    let text: string;
+    try {
+      text = await readFile(fileURLToPath(uri), 'utf8');
+    } catch (e) {
+      return `podsec.admissionConfig: cannot read ${fileURLToPath(uri)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+    }
+    if (!isAdmissionConfigText(text)) return `podsec.admissionConfig: ${fileURLToPath(uri)} is not an AdmissionConfiguration or PodSecurityConfiguration`;
+    this.namedAdmission.set(uri, parseAdmissionConfig(text, uri));
+    return undefined;
+  }
+
   /** The admission configuration: the one a setting names, else the first found in the workspace. */
   admission(preferredUri?: string): AdmissionConfig | undefined {
-    if (preferredUri) return this.admissionFiles.get(preferredUri)?.config;
+    if (preferredUri) return this.admissionFiles.get(preferredUri)?.config ?? this.namedAdmission.get(preferredUri)?.config;
     const first = [...this.admissionFiles.keys()].sort()[0];
     return first ? this.admissionFiles.get(first)?.config : undefined;
   }
 
   admissionProblems(uri: string): readonly Problem[] {
-    return this.admissionFiles.get(uri)?.problems ?? [];
+    return this.admissionFiles.get(uri)?.problems ?? this.namedAdmission.get(uri)?.problems ?? [];
   }
 }

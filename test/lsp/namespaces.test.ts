@@ -45,6 +45,18 @@ describe('language server with namespace context from the workspace', () => {
     assert.match(policy?.source ?? '', /ns\/green\.yaml:6/);
   });
 
+  it('applies an admission configuration named by a setting, even outside the workspace', async () => {
+    const outside = tempTree({ 'psa.yaml': 'apiVersion: pod-security.admission.config.k8s.io/v1\nkind: PodSecurityConfiguration\nexemptions:\n  namespaces: [green]\n' });
+    const exempt = await client.changeSettings({ admissionConfig: join(outside, 'psa.yaml') }, appUri);
+    assert.deepEqual(exempt, []);
+    const lenses = await client.codeLenses(appUri);
+    assert.deepEqual(lenses?.map((l) => l.command?.title), ['○ exempt (namespace)']);
+    const missing = await client.changeSettings({ admissionConfig: join(outside, 'nope.yaml') }, appUri);
+    assert.ok(missing.some((d) => d.severity === 1));
+    assert.ok(client.messages.some((m) => /podsec\.admissionConfig: cannot read .*nope\.yaml/.test(m)));
+    await client.changeSettings({}, appUri);
+  });
+
   it('follows a label change on disk', async () => {
     writeFileSync(join(dir, 'ns/green.yaml'), NAMESPACE('baseline'));
     const diagnostics = await client.fileChanged(nsUri, appUri);
