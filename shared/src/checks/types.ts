@@ -1,4 +1,5 @@
 import type { PodView } from '../workloads/podView';
+import type { Fix } from '../fix/types';
 import type { Range } from '../yaml/range';
 
 /** A located finding reported by a check, before the engine adds level, mode and detail. */
@@ -9,6 +10,8 @@ export interface Report {
   readonly messageId: string;
   /** Values for the `{{name}}` placeholders of the message. */
   readonly data?: Readonly<Record<string, string>>;
+  /** Quick fixes (shared/src/fix); omitted when there is none. */
+  readonly fixes?: readonly Fix[];
 }
 
 export interface CheckContext {

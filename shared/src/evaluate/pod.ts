@@ -10,9 +10,9 @@ export function runCheck(resolved: ResolvedCheck, pod: PodView, minor: number): 
   const findings: Finding[] = [];
   const verdict = variant.run(pod, {
     minor,
-    report: ({ at, messageId, data }) => {
+    report: ({ at, messageId, data, fixes }) => {
       const template = check.messages[messageId] ?? messageId;
-      findings.push({ checkId: check.id, level: check.level, messageId, data: data ?? {}, message: formatMessage(template, data), range: at });
+      findings.push({ checkId: check.id, level: check.level, messageId, data: data ?? {}, message: formatMessage(template, data), range: at, fixes: fixes ?? [] });
     },
   });
   if (!verdict) return undefined;
