@@ -1,6 +1,6 @@
 // One esbuild context per bundle: the CLI now, the server and the client as they land.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -26,6 +26,27 @@ const problemMatcher = {
   },
 };
 
+/**
+ * `podsec:check-docs`: each docs/checks/<id>.md "Allowed values" section, embedded at build time
+ * so hovers can say what a check allows without reading files or the network.
+ */
+const checkDocs = {
+  name: 'check-docs',
+  setup(build) {
+    build.onResolve({ filter: /^podsec:check-docs$/ }, () => ({ path: 'check-docs', namespace: 'podsec' }));
+    build.onLoad({ filter: /.*/, namespace: 'podsec' }, () => {
+      const dir = new URL('./docs/checks/', import.meta.url);
+      const docs = {};
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+        const text = readFileSync(new URL(file, dir), 'utf8');
+        const match = /^## Allowed values\s*\n([\s\S]*?)(?=^## )/m.exec(text);
+        if (match) docs[file.slice(0, -3)] = match[1].trim();
+      }
+      return { contents: `export default ${JSON.stringify(docs)};`, loader: 'js', watchFiles: readdirSync(dir).map((f) => new URL(f, dir).pathname) };
+    });
+  },
+};
+
 const contexts = await Promise.all(
   bundles.map((b) =>
     esbuild.context({
@@ -41,7 +62,7 @@ const contexts = await Promise.all(
       banner: b.banner ? { js: b.banner } : undefined,
       define: { PODSEC_VERSION: JSON.stringify(pkg.version) },
       logLevel: 'silent',
-      plugins: [problemMatcher],
+      plugins: [problemMatcher, checkDocs],
     }),
   ),
 );

@@ -22,6 +22,14 @@ describe('language server diagnostics over stdio', () => {
     assert.ok(!warnings.includes('privileged'), 'shown once, at the strictest mode');
   });
 
+  it('hovers a finding with the check, the PSA text and its allowed values', async () => {
+    const hover = await client.hover('file:///w/pod.yaml', 8, 19);
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    assert.match(value, /\*\*Privileged containers\*\* \(`privileged`, baseline\)/);
+    assert.match(value, /PSA reports: `privileged \(container "web" must not set securityContext\.privileged=true\)`/);
+    assert.match(value, /\*\*Allowed values\*\*[\s\S]*`false`/);
+  });
+
   it('follows edits, version by version', async () => {
     const fixed = await client.replace('file:///w/pod.yaml', POD.replace('privileged: true', 'privileged: false'), 2);
     assert.ok(!fixed.some((d) => d.code === 'privileged'));

@@ -5,6 +5,7 @@ import { checkDocUrl } from '../../../shared/src/checks/docs';
 import type { EvaluationResult, ObjectResult, Violation } from '../../../shared/src/evaluate/evaluate';
 import { renderLevelVersion } from '../../../shared/src/policy/levelVersion';
 import { MODES } from '../../../shared/src/policy/policy';
+import allowedValues from 'podsec:check-docs';
 import { toRange } from '../convert';
 import { describeSource } from '../describe';
 
@@ -52,6 +53,7 @@ function violationHover(object: ObjectResult, v: Violation, folders: readonly st
     '',
     `${v.mode} \`${v.pair}\` from ${describeSource(object.policy.sources?.[v.mode], folders)}`,
     '',
+    ...(allowedValues[v.checkId] ? ['**Allowed values**', '', allowedValues[v.checkId] ?? '', ''] : []),
     `[Documentation: allowed values and examples](${checkDocUrl(v.checkId)})`,
   ].join('\n');
 }
