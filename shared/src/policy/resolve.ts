@@ -1,4 +1,4 @@
-import type { Settings } from '../settings';
+import { policyFromSettings, type Settings } from '../settings';
 import { exemptionFor, type AdmissionConfig } from './admissionConfig';
 import { policyFromLabels, type Label } from './namespaceLabels';
 import type { Policy } from './policy';
@@ -30,16 +30,7 @@ export function resolvePolicy(ctx: PolicyContext, object: ObjectPlacement): Poli
   const useWorkspace = settings.namespaceSource === 'workspace';
   const namespace = namespaceOf(ctx, object, useWorkspace);
   const admission = useWorkspace ? ctx.admission : undefined;
-  const defaults: Policy = admission?.defaults ?? {
-    enforce: settings.enforce,
-    warn: settings.warn,
-    audit: settings.audit,
-    sources: {
-      enforce: { description: 'setting podsec.enforce' },
-      warn: { description: 'setting podsec.warn' },
-      audit: { description: 'setting podsec.audit' },
-    },
-  };
+  const defaults: Policy = admission?.defaults ?? policyFromSettings(settings);
   const manifest = useWorkspace ? ctx.index?.namespace(namespace.name) : undefined;
   const configured = settings.namespaces.get(namespace.name);
   let policy = defaults;
