@@ -20,6 +20,11 @@ log() { printf '[vscode-test setup +%ss] %s\n' "$(( $(date +%s) - t0 ))" "$*" >&
 
 mkdir -p "$CACHE"
 
+# When this runs under `npm test`, npm exports its config as npm_config_* variables; the nested
+# installs below would inherit them (npm_config_user_agent names Node 20, and code-server's
+# postinstall refuses to build for anything but Node 24). Start from a clean npm environment.
+while IFS= read -r var; do unset "$var"; done < <(compgen -e | grep -i '^npm_' || true)
+
 # --- 1. Debian packages ------------------------------------------------------------
 missing=()
 for pkg in chromium libkrb5-dev; do
