@@ -1,3 +1,4 @@
+import { inContainer, setField } from '../fix/plans';
 import { containerList } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -30,9 +31,10 @@ function v1_8(pod: PodView, ctx: CheckContext): Verdict | undefined {
     if (field.bool() === false) continue;
     bad.push(c.name);
     const data = { container: containerList([c.name]) };
+    const fixes = [setField(field, false, inContainer(c.name))];
     // A wrong-typed value counts as unset, but the written value is still the closest place to point.
-    if (field.exists) ctx.report({ at: field.valueSite, messageId: 'notFalse', data });
-    else ctx.report({ at: field.anchor, messageId: 'unset', data });
+    if (field.exists) ctx.report({ at: field.valueSite, messageId: 'notFalse', data, fixes });
+    else ctx.report({ at: field.anchor, messageId: 'unset', data, fixes });
   }
   if (bad.length === 0) return undefined;
   return { detail: `${containerList(bad)} must set securityContext.allowPrivilegeEscalation=false` };

@@ -1,3 +1,4 @@
+import { IN_POD, inContainer, plan, setField } from '../fix/plans';
 import { annotationEntry, compareCodePoints, containerList, joinSetters, plural, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -38,7 +39,7 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
   if (podType) {
     setters.push('pod');
     badTypes.push(podType.value);
-    ctx.report({ at: podType.at, messageId: 'pod', data: { value: quoteList([podType.value]) } });
+    ctx.report({ at: podType.at, messageId: 'pod', data: { value: quoteList([podType.value]) }, fixes: [setField(podType.view, 'RuntimeDefault', IN_POD)] });
   }
   const badContainers: string[] = [];
   for (const c of pod.containers) {
@@ -46,7 +47,8 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
     if (!bad) continue;
     badContainers.push(c.name);
     badTypes.push(bad.value);
-    ctx.report({ at: bad.at, messageId: 'container', data: { container: containerList([c.name]), value: quoteList([bad.value]) } });
+    const fixes = [setField(bad.view, 'RuntimeDefault', inContainer(c.name))];
+    ctx.report({ at: bad.at, messageId: 'container', data: { container: containerList([c.name]), value: quoteList([bad.value]) }, fixes });
   }
   if (badContainers.length > 0) setters.push(containerList(badContainers));
   const annotations = forbiddenAnnotations(pod, ctx);
@@ -60,12 +62,12 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
 }
 
 /** The type of a present profile that is not allowed; an absent profile is fine. */
-function badProfileType(securityContext: NodeView): { value: string; at: Range } | undefined {
+function badProfileType(securityContext: NodeView): { value: string; at: Range; view: NodeView } | undefined {
   const profile = securityContext.get('appArmorProfile');
   if (!profile.exists) return undefined;
   const type = profile.get('type');
   const value = type.str() ?? '';
-  return ALLOWED_TYPES.has(value) ? undefined : { value, at: type.valueSite };
+  return ALLOWED_TYPES.has(value) ? undefined : { value, at: type.valueSite, view: type };
 }
 
 /** Forbidden annotation entries, `key="value"`, sorted byte-wise as Go's sort.Strings does. */
@@ -75,7 +77,8 @@ function forbiddenAnnotations(pod: PodView, ctx: CheckContext): string[] {
     if (!a.key.startsWith(ANNOTATION_PREFIX) || isAllowedAnnotation(a.value)) continue;
     const entry = annotationEntry(a.key, a.value);
     entries.push(entry);
-    ctx.report({ at: a.view.valueSite, messageId: 'annotation', data: { value: quoteList([entry]) } });
+    const fixes = [plan(`Set annotation ${a.key}: runtime/default`, [{ op: 'set', target: a.view, value: 'runtime/default' }])];
+    ctx.report({ at: a.view.valueSite, messageId: 'annotation', data: { value: quoteList([entry]) }, fixes });
   }
   return entries.sort(compareCodePoints);
 }

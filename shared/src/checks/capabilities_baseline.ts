@@ -1,3 +1,4 @@
+import { inContainer, removeField } from '../fix/plans';
 import { containerList, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -35,7 +36,8 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
       if (DEFAULT_CAPABILITIES.has(capability)) continue;
       isBad = true;
       forbidden.push(capability);
-      ctx.report({ at: item.valueSite, messageId: 'add', data: { container: containerList([c.name]), capability: quoteList([capability]) } });
+      const fixes = [removeField(item, `Remove capability ${capability || '""'} ${inContainer(c.name)}`)];
+      ctx.report({ at: item.valueSite, messageId: 'add', data: { container: containerList([c.name]), capability: quoteList([capability]) }, fixes });
     }
     if (isBad) badContainers.push(c.name);
   }

@@ -1,3 +1,5 @@
+import { inContainer, plan, removeField } from '../fix/plans';
+import type { FixPlan } from '../fix/types';
 import { containerList, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -39,20 +41,21 @@ function v1_22(pod: PodView, ctx: CheckContext): Verdict | undefined {
     if (!caps.exists) {
       // PSA examines nothing else of a container without capabilities.
       missingDrop.push(c.name);
-      ctx.report({ at: caps.anchor, messageId: 'dropAll', data });
+      ctx.report({ at: caps.anchor, messageId: 'dropAll', data, fixes: [dropAll(caps.get('drop'), c.name)] });
       continue;
     }
     const drop = caps.get('drop');
     if (!drop.items().some((item) => item.str() === 'ALL')) {
       missingDrop.push(c.name);
-      ctx.report({ at: drop.anchor, messageId: 'dropAll', data });
+      ctx.report({ at: drop.anchor, messageId: 'dropAll', data, fixes: [dropAll(drop, c.name)] });
     }
     const bad = forbiddenAdds(caps.get('add'));
     if (bad.length === 0) continue;
     adding.push(c.name);
-    for (const { value, at } of bad) {
+    for (const { value, at, item } of bad) {
       forbidden.push(value);
-      ctx.report({ at, messageId: 'add', data: { ...data, capability: value } });
+      const fixes = [removeField(item, `Remove capability ${value || '""'} ${inContainer(c.name)}`)];
+      ctx.report({ at, messageId: 'add', data: { ...data, capability: value }, fixes });
     }
   }
   const parts: string[] = [];
@@ -74,12 +77,17 @@ function v1_25(pod: PodView, ctx: CheckContext): Verdict | undefined {
  * Entries of `add` other than NET_BIND_SERVICE. A null entry decodes to "" in Go, which is
  * forbidden; an entry of another type never reaches PSA (the API server rejects it) and is skipped.
  */
-function forbiddenAdds(add: NodeView): Array<{ value: string; at: Range }> {
-  const out: Array<{ value: string; at: Range }> = [];
+function forbiddenAdds(add: NodeView): Array<{ value: string; at: Range; item: NodeView }> {
+  const out: Array<{ value: string; at: Range; item: NodeView }> = [];
   for (const item of add.items()) {
     const value = item.exists ? item.str() : '';
     if (value === undefined || value === ALLOWED_ADD) continue;
-    out.push({ value, at: item.valueSite });
+    out.push({ value, at: item.valueSite, item });
   }
   return out;
+}
+
+/** `drop: [ALL]`, added to an existing list or created with its parents. */
+function dropAll(drop: NodeView, container: string): FixPlan {
+  return plan(`Drop ALL capabilities ${inContainer(container)}`, [{ op: 'append', target: drop, value: 'ALL' }]);
 }

@@ -1,3 +1,4 @@
+import { removeField } from '../fix/plans';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
 
@@ -24,7 +25,8 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
     const view = pod.spec.get(field);
     if (view.bool() !== true) continue;
     violations.push(`${field}=true`);
-    ctx.report({ at: view.valueSite, messageId: 'hostNamespace', data: { field } });
+    const fixes = [removeField(view, `Remove ${field}: true`)];
+    ctx.report({ at: view.valueSite, messageId: 'hostNamespace', data: { field }, fixes });
   }
   if (violations.length === 0) return undefined;
   return { detail: violations.join(', ') };

@@ -1,3 +1,4 @@
+import { removeVolume } from '../fix/volumes';
 import { plural, quoteList } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -24,7 +25,7 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
     if (!hostPath.exists) continue;
     const name = volume.get('name').str() ?? '';
     bad.push(name);
-    ctx.report({ at: hostPath.keyOrValueSite, messageId: 'hostPath', data: { volume: `volume ${quoteList([name])}` } });
+    ctx.report({ at: hostPath.keyOrValueSite, messageId: 'hostPath', data: { volume: `volume ${quoteList([name])}` }, fixes: [removeVolume(pod, volume, name)] });
   }
   if (bad.length === 0) return undefined;
   return { detail: `${plural('volume', 'volumes', bad.length)} ${quoteList(bad)}` };

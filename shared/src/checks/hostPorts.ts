@@ -1,3 +1,4 @@
+import { inContainer, removeField } from '../fix/plans';
 import { containerList, plural, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -30,7 +31,8 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
       if (port === 0) continue;
       isBad = true;
       ports.push(String(port));
-      ctx.report({ at: hostPort.valueSite, messageId: 'hostPort', data: { container: containerList([c.name]), port: String(port) } });
+      const fixes = [removeField(hostPort, `Remove hostPort ${port} ${inContainer(c.name)}`)];
+      ctx.report({ at: hostPort.valueSite, messageId: 'hostPort', data: { container: containerList([c.name]), port: String(port) }, fixes });
     }
     if (isBad) badContainers.push(c.name);
   }

@@ -1,3 +1,4 @@
+import { inContainer, removeField } from '../fix/plans';
 import { containerList, plural, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { ContainerView, PodView } from '../workloads/podView';
@@ -41,6 +42,7 @@ function v1_34(pod: PodView, ctx: CheckContext): Verdict | undefined {
           at: hostView.valueSite,
           messageId: 'host',
           data: { container: containerList([c.name]), field: `${field}.${handler}`, host: quoteList([host]) },
+          fixes: [removeField(hostView, `Remove ${field}.${handler}.host ${inContainer(c.name)} (probe the pod's own IP)`)],
         });
       }
     }

@@ -1,3 +1,4 @@
+import { inContainer, removeField, setField } from '../fix/plans';
 import { containerList } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -22,7 +23,11 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
     const field = c.securityContext.get('privileged');
     if (field.bool() !== true) continue;
     bad.push(c.name);
-    ctx.report({ at: field.valueSite, messageId: 'privileged', data: { container: containerList([c.name]) } });
+    const fixes = [
+      setField(field, false, inContainer(c.name)),
+      removeField(field, `Remove privileged: true ${inContainer(c.name)}`, { preferred: false }),
+    ];
+    ctx.report({ at: field.valueSite, messageId: 'privileged', data: { container: containerList([c.name]) }, fixes });
   }
   if (bad.length === 0) return undefined;
   return { detail: `${containerList(bad)} must not set securityContext.privileged=true` };

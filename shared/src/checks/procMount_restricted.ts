@@ -1,3 +1,4 @@
+import { inContainer, setField } from '../fix/plans';
 import { containerList, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -27,7 +28,8 @@ function v1_35(pod: PodView, ctx: CheckContext): Verdict | undefined {
     if (value === undefined || value === 'Default') continue;
     bad.push(c.name);
     values.push(value);
-    ctx.report({ at: field.valueSite, messageId: 'procMount', data: { container: containerList([c.name]), value } });
+    const fixes = [setField(field, 'Default', inContainer(c.name))];
+    ctx.report({ at: field.valueSite, messageId: 'procMount', data: { container: containerList([c.name]), value }, fixes });
   }
   if (bad.length === 0) return undefined;
   return { detail: `${containerList(bad)} must not set securityContext.procMount to ${quoteList(sortedUnique(values))}` };

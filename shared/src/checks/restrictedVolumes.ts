@@ -1,3 +1,4 @@
+import { removeVolume } from '../fix/volumes';
 import { plural, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -45,7 +46,8 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
     const { type, at } = restrictedType(volume, nameView);
     names.push(name);
     types.push(type);
-    ctx.report({ at, messageId: type === 'unknown' ? 'unknown' : 'restricted', data: { volume: name, type } });
+    const fixes = [removeVolume(pod, volume, name)];
+    ctx.report({ at, messageId: type === 'unknown' ? 'unknown' : 'restricted', data: { volume: name, type }, fixes });
   }
   if (names.length === 0) return undefined;
   const uniqueTypes = sortedUnique(types);

@@ -1,3 +1,6 @@
+import { IN_POD, inContainer, removeField, setField } from '../fix/plans';
+import type { FixPlan } from '../fix/types';
+import type { NodeView } from '../yaml/view';
 import { containerList, joinSetters } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -30,18 +33,30 @@ function v1_23(pod: PodView, ctx: CheckContext): Verdict | undefined {
   const podField = pod.securityContext.get('runAsUser');
   if (podField.int() === 0) {
     setters.push('pod');
-    ctx.report({ at: podField.valueSite, messageId: 'podZero' });
+    ctx.report({ at: podField.valueSite, messageId: 'podZero', fixes: rootFixes(podField, IN_POD) });
   }
   const bad: string[] = [];
   for (const c of pod.containers) {
     const field = c.securityContext.get('runAsUser');
     if (field.int() !== 0) continue;
     bad.push(c.name);
-    ctx.report({ at: field.valueSite, messageId: 'containerZero', data: { container: containerList([c.name]) } });
+    ctx.report({ at: field.valueSite, messageId: 'containerZero', data: { container: containerList([c.name]) }, fixes: rootFixes(field, inContainer(c.name)) });
   }
   if (bad.length > 0) setters.push(containerList(bad));
   if (setters.length === 0) return undefined;
   return { detail: `${joinSetters(setters)} must not set runAsUser=0` };
+}
+
+/**
+ * Removing `runAsUser: 0` runs the image's own user, which restricted's runAsNonRoot then requires
+ * to be non-root. A fixed UID is offered too, but only on request: files the image owns may need
+ * another one.
+ */
+function rootFixes(field: NodeView, where: string): FixPlan[] {
+  return [
+    removeField(field, `Remove runAsUser: 0 ${where} (run as the image's user)`),
+    setField(field, 1000, where, { preferred: false, safe: false }),
+  ];
 }
 
 function v1_35(pod: PodView, ctx: CheckContext): Verdict | undefined {

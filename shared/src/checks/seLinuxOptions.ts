@@ -1,3 +1,4 @@
+import { IN_POD, inContainer, removeField, setField } from '../fix/plans';
 import { containerList, joinSetters, plural, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -49,7 +50,7 @@ function evaluate(pod: PodView, ctx: CheckContext, allowedTypes: ReadonlySet<str
   const setters: string[] = [];
   if (judge(pod.securityContext, 'pod', { ctx, allowedTypes, found })) setters.push('pod');
   const badContainers = pod.containers
-    .filter((c) => judge(c.securityContext, containerList([c.name]), { ctx, allowedTypes, found }))
+    .filter((c) => judge(c.securityContext, containerList([c.name]), { ctx, allowedTypes, found }, inContainer(c.name)))
     .map((c) => c.name);
   if (badContainers.length > 0) setters.push(containerList(badContainers));
   if (setters.length === 0) return undefined;
@@ -67,6 +68,7 @@ function judge(
   securityContext: NodeView,
   setter: string,
   { ctx, allowedTypes, found }: { ctx: CheckContext; allowedTypes: ReadonlySet<string>; found: Findings },
+  where = IN_POD,
 ): boolean {
   const options = securityContext.get('seLinuxOptions');
   if (!options.exists) return false;
@@ -76,7 +78,8 @@ function judge(
   if (!allowedTypes.has(typeValue)) {
     isBad = true;
     found.types.push(typeValue);
-    ctx.report({ at: type.valueSite, messageId: 'type', data: { setter, value: quoteList([typeValue]) } });
+    const fixes = [setField(type, 'container_t', where)];
+    ctx.report({ at: type.valueSite, messageId: 'type', data: { setter, value: quoteList([typeValue]) }, fixes });
   }
   for (const key of ['user', 'role'] as const) {
     const field = options.get(key);
@@ -84,7 +87,8 @@ function judge(
     isBad = true;
     if (key === 'user') found.hasUser = true;
     else found.hasRole = true;
-    ctx.report({ at: field.valueSite, messageId: key, data: { setter } });
+    const fixes = [removeField(field, `Remove seLinuxOptions.${key} ${where}`)];
+    ctx.report({ at: field.valueSite, messageId: key, data: { setter }, fixes });
   }
   return isBad;
 }

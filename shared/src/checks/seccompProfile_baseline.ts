@@ -1,3 +1,4 @@
+import { IN_POD, inContainer, plan, setField } from '../fix/plans';
 import { annotationEntry, containerList, joinSetters, plural, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { AnnotationView, PodView } from '../workloads/podView';
@@ -46,7 +47,8 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
     if (!annotation || isAllowedAnnotation(annotation.value)) continue;
     const entry = annotationEntry(key, annotation.value);
     forbidden.push(entry);
-    ctx.report({ at: annotationSite(annotation), messageId: 'annotation', data: { entry } });
+    const fixes = [plan(`Set annotation ${key}: runtime/default`, [{ op: 'set', target: annotation.view, value: 'runtime/default' }])];
+    ctx.report({ at: annotationSite(annotation), messageId: 'annotation', data: { entry }, fixes });
   }
   if (forbidden.length === 0) return undefined;
   const entries = sortedUnique(forbidden);
@@ -60,7 +62,7 @@ function v1_19(pod: PodView, ctx: CheckContext): Verdict | undefined {
   if (podType) {
     setters.push('pod');
     values.push(podType.value);
-    ctx.report({ at: podType.at, messageId: 'pod', data: { value: quoteList([podType.value]) } });
+    ctx.report({ at: podType.at, messageId: 'pod', data: { value: quoteList([podType.value]) }, fixes: [setField(podType.view, 'RuntimeDefault', IN_POD)] });
   }
   const badContainers: string[] = [];
   for (const c of pod.containers) {
@@ -68,7 +70,8 @@ function v1_19(pod: PodView, ctx: CheckContext): Verdict | undefined {
     if (!bad) continue;
     badContainers.push(c.name);
     values.push(bad.value);
-    ctx.report({ at: bad.at, messageId: 'container', data: { container: containerList([c.name]), value: quoteList([bad.value]) } });
+    const fixes = [setField(bad.view, 'RuntimeDefault', inContainer(c.name))];
+    ctx.report({ at: bad.at, messageId: 'container', data: { container: containerList([c.name]), value: quoteList([bad.value]) }, fixes });
   }
   if (badContainers.length > 0) setters.push(containerList(badContainers));
   if (setters.length === 0) return undefined;
@@ -85,10 +88,10 @@ function annotationSite(annotation: AnnotationView): Range {
 }
 
 /** The type of a present profile that is not allowed; an absent profile is fine. */
-function badProfileType(securityContext: NodeView): { value: string; at: Range } | undefined {
+function badProfileType(securityContext: NodeView): { value: string; at: Range; view: NodeView } | undefined {
   const profile = securityContext.get('seccompProfile');
   if (!profile.exists) return undefined;
   const type = profile.get('type');
   const value = type.str() ?? '';
-  return ALLOWED_TYPES.has(value) ? undefined : { value, at: type.valueSite };
+  return ALLOWED_TYPES.has(value) ? undefined : { value, at: type.valueSite, view: type };
 }

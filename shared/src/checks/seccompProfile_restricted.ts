@@ -1,3 +1,4 @@
+import { IN_POD, inContainer, setField } from '../fix/plans';
 import { containerList, joinSetters, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -30,33 +31,45 @@ export const seccompProfile_restricted: CheckDefinition = {
 };
 
 const ALLOWED_TYPES: readonly string[] = ['RuntimeDefault', 'Localhost'];
+const RUNTIME_DEFAULT = 'RuntimeDefault';
 
 interface Bad {
   readonly type: string;
   readonly at: Range;
+  readonly view: NodeView;
 }
 
 function v1_19(pod: PodView, ctx: CheckContext): Verdict | undefined {
   const podProfile = judge(pod.securityContext.get('seccompProfile'));
   const isPodCovering = podProfile !== undefined && podProfile.bad === undefined;
   const explicit: Array<{ name: string } & Bad> = [];
-  const implicit: Array<{ name: string; at: Range }> = [];
+  const implicit: Array<{ name: string; at: Range; view: NodeView }> = [];
   for (const c of pod.containers) {
     const view = c.securityContext.get('seccompProfile');
     const profile = judge(view);
     if (profile?.bad) explicit.push({ name: c.name, ...profile.bad });
-    else if (profile === undefined && !isPodCovering) implicit.push({ name: c.name, at: view.anchor });
+    else if (profile === undefined && !isPodCovering) implicit.push({ name: c.name, at: view.anchor, view });
   }
   const podBad = podProfile?.bad;
   if (podBad || explicit.length > 0) {
-    if (podBad) ctx.report({ at: podBad.at, messageId: 'podBad', data: { type: podBad.type } });
-    for (const c of explicit) ctx.report({ at: c.at, messageId: 'containerBad', data: { container: containerList([c.name]), type: c.type } });
+    if (podBad) ctx.report({ at: podBad.at, messageId: 'podBad', data: { type: podBad.type }, fixes: [setField(podBad.view, RUNTIME_DEFAULT, IN_POD)] });
+    for (const c of explicit) {
+      const fixes = [setField(c.view, RUNTIME_DEFAULT, inContainer(c.name))];
+      ctx.report({ at: c.at, messageId: 'containerBad', data: { container: containerList([c.name]), type: c.type }, fixes });
+    }
     const setters = [...(podBad ? ['pod'] : []), ...(explicit.length > 0 ? [containerList(explicit.map((c) => c.name))] : [])];
     const types = sortedUnique([...(podBad ? [podBad.type] : []), ...explicit.map((c) => c.type)]);
     return { detail: `${joinSetters(setters)} must not set securityContext.seccompProfile.type to ${quoteList(types)}` };
   }
   if (implicit.length === 0) return undefined;
-  for (const c of implicit) ctx.report({ at: c.at, messageId: 'unset', data: { container: containerList([c.name]) } });
+  // At pod level when no container has a profile of its own, else per container.
+  const podProfile_ = pod.securityContext.get('seccompProfile');
+  const podWide = implicit.length === pod.containers.length && !podProfile_.exists;
+  for (const c of implicit) {
+    const own = setField(c.view.get('type'), RUNTIME_DEFAULT, inContainer(c.name), { preferred: !podWide });
+    const fixes = podWide ? [setField(podProfile_.get('type'), RUNTIME_DEFAULT, IN_POD), own] : [own];
+    ctx.report({ at: c.at, messageId: 'unset', data: { container: containerList([c.name]) }, fixes });
+  }
   const names = implicit.map((c) => c.name);
   return { detail: `pod or ${containerList(names)} must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost"` };
 }
@@ -77,5 +90,5 @@ function judge(profile: NodeView): { bad: Bad | undefined } | undefined {
   const typeView = profile.get('type');
   const type = typeView.str() ?? '';
   if (ALLOWED_TYPES.includes(type)) return { bad: undefined };
-  return { bad: { type, at: typeView.exists ? typeView.valueSite : typeView.anchor } };
+  return { bad: { type, at: typeView.exists ? typeView.valueSite : typeView.anchor, view: typeView } };
 }

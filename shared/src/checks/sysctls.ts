@@ -1,3 +1,4 @@
+import { removeField } from '../fix/plans';
 import { quoteList } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -69,7 +70,8 @@ function evaluate(pod: PodView, ctx: CheckContext, safe: ReadonlySet<string>): V
     const name = nameView.str() ?? '';
     if (safe.has(name)) continue;
     forbidden.push(name);
-    ctx.report({ at: nameView.valueSite, messageId: 'sysctl', data: { name: quoteList([name]) } });
+    const fixes = [removeField(entry, `Remove sysctl ${name || '""'}`)];
+    ctx.report({ at: nameView.valueSite, messageId: 'sysctl', data: { name: quoteList([name]) }, fixes });
   }
   if (forbidden.length === 0) return undefined;
   // In list order with duplicates and no quotes; a lone empty name gives an empty detail.

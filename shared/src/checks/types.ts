@@ -1,5 +1,5 @@
 import type { PodView } from '../workloads/podView';
-import type { Fix } from '../fix/types';
+import type { FixPlan } from '../fix/types';
 import type { Range } from '../yaml/range';
 
 /** A located finding reported by a check, before the engine adds level, mode and detail. */
@@ -11,7 +11,7 @@ export interface Report {
   /** Values for the `{{name}}` placeholders of the message. */
   readonly data?: Readonly<Record<string, string>>;
   /** Quick fixes (shared/src/fix); omitted when there is none. */
-  readonly fixes?: readonly Fix[];
+  readonly fixes?: readonly FixPlan[];
 }
 
 export interface CheckContext {

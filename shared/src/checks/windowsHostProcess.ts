@@ -1,3 +1,4 @@
+import { IN_POD, inContainer, removeField } from '../fix/plans';
 import { containerList, joinSetters } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -22,16 +23,17 @@ export const windowsHostProcess: CheckDefinition = {
 function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
   const setters: string[] = [];
   if (isHostProcess(pod.securityContext, 'pod', ctx)) setters.push('pod');
-  const badContainers = pod.containers.filter((c) => isHostProcess(c.securityContext, containerList([c.name]), ctx)).map((c) => c.name);
+  const badContainers = pod.containers.filter((c) => isHostProcess(c.securityContext, containerList([c.name]), ctx, inContainer(c.name))).map((c) => c.name);
   if (badContainers.length > 0) setters.push(containerList(badContainers));
   if (setters.length === 0) return undefined;
   return { detail: `${joinSetters(setters)} must not set securityContext.windowsOptions.hostProcess=true` };
 }
 
 /** True (and reported) when this security context sets hostProcess: true. */
-function isHostProcess(securityContext: NodeView, setter: string, ctx: CheckContext): boolean {
+function isHostProcess(securityContext: NodeView, setter: string, ctx: CheckContext, where = IN_POD): boolean {
   const field = securityContext.get('windowsOptions').get('hostProcess');
   if (field.bool() !== true) return false;
-  ctx.report({ at: field.valueSite, messageId: 'hostProcess', data: { setter } });
+  const fixes = [removeField(field, `Remove hostProcess: true ${where}`)];
+  ctx.report({ at: field.valueSite, messageId: 'hostProcess', data: { setter }, fixes });
   return true;
 }

@@ -1,5 +1,5 @@
 import type { CheckLevel } from '../checks/types';
-import type { Fix } from '../fix/types';
+import type { FixPlan } from '../fix/types';
 import type { Range } from '../yaml/range';
 
 /** One offending node for one check: what editors underline and the CLI prints. */
@@ -12,8 +12,8 @@ export interface Finding {
   /** The per-node message, e.g. `container "app" must set securityContext.allowPrivilegeEscalation=false`. */
   readonly message: string;
   readonly range: Range;
-  /** Quick fixes for this finding; empty when none can be computed without risk. */
-  readonly fixes: readonly Fix[];
+  /** Quick fixes for this finding, as plans: `renderFix` turns one into text edits, or refuses. */
+  readonly fixes: readonly FixPlan[];
 }
 
 /**

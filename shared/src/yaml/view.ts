@@ -78,6 +78,12 @@ export class NodeView {
     readonly anchor: Range,
     /** Set when the path passed through an alias: every range below is this use site. */
     private readonly aliasSite: Range | undefined,
+    /** The view this one was reached from, for fixes that must create missing parents. */
+    readonly parent: NodeView | undefined = undefined,
+    /** The map key or list index under `parent`. */
+    readonly key: string | number | undefined = undefined,
+    /** The pair that holds this value in `parent`'s own map (not one brought in by `<<`). */
+    readonly pair: Pair | undefined = undefined,
   ) {}
 
   static root(ctx: DocContext, node: Node | null, path: string, anchor: Range): NodeView {
@@ -110,21 +116,29 @@ export class NodeView {
     return this.keySite ?? this.anchor;
   }
 
+  /**
+   * True when this node's text belongs to this path alone: not reached through an alias or a
+   * merge, so editing it cannot change another object or container.
+   */
+  get editable(): boolean {
+    return this.aliasSite === undefined;
+  }
+
   /** Returns this view with another anchor, for list items that should point at their name. */
   withAnchor(anchor: Range): NodeView {
-    return new NodeView(this.ctx, this.node, this.path, this.site, this.keySite, anchor, this.aliasSite);
+    return new NodeView(this.ctx, this.node, this.path, this.site, this.keySite, anchor, this.aliasSite, this.parent, this.key, this.pair);
   }
 
   /** The child under `key`; explicit keys win over `<<` merged ones, as YAML specifies. */
   get(key: string): NodeView {
     const path = this.path ? `${this.path}.${key}` : key;
-    if (!this.exists) return this.missing(path);
+    if (!this.exists) return this.missing(path, key);
     if (!isMap(this.node)) {
       this.expectation('a map');
-      return this.missing(path);
+      return this.missing(path, key);
     }
     const found = findPair(this.ctx, this.node, key, new Set());
-    if (!found) return this.missing(path);
+    if (!found) return this.missing(path, key);
     const { pair, via } = found;
     const aliasSite = this.aliasSite ?? via ?? (isAlias(pair.value) ? valueRange(pair.value as Node) : undefined);
     const keyNode = pair.key as Node;
@@ -132,7 +146,8 @@ export class NodeView {
     const value = pair.value as Node | null;
     const site = aliasSite ?? (value ? valueRange(value) : undefined);
     const resolved = deref(this.ctx, value);
-    return new NodeView(this.ctx, resolved, path, site, keySite, keySite, aliasSite);
+    const own = via === undefined && this.editable ? pair : undefined;
+    return new NodeView(this.ctx, resolved, path, site, keySite, keySite, aliasSite, this, key, own);
   }
 
   /** Items of a sequence; a missing or null list is empty, as Kubernetes decodes it. */
@@ -148,7 +163,7 @@ export class NodeView {
       const site = aliasSite ?? (node ? valueRange(node) : undefined);
       const resolved = deref(this.ctx, node);
       const anchor = aliasSite ?? firstKeyRange(resolved) ?? site ?? this.childAnchor;
-      return new NodeView(this.ctx, resolved, `${this.path}[${i}]`, site, undefined, anchor, aliasSite);
+      return new NodeView(this.ctx, resolved, `${this.path}[${i}]`, site, undefined, anchor, aliasSite, this, i);
     });
   }
 
@@ -205,8 +220,8 @@ export class NodeView {
     this.ctx.typeProblem(range, `${this.path} has a key that is not a string: the API server rejects this object`);
   }
 
-  private missing(path: string): NodeView {
-    return new NodeView(this.ctx, null, path, undefined, undefined, this.childAnchor, this.aliasSite);
+  private missing(path: string, key: string): NodeView {
+    return new NodeView(this.ctx, null, path, undefined, undefined, this.childAnchor, this.aliasSite, this, key);
   }
 }
 

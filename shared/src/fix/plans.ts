@@ -1,0 +1,40 @@
+import type { NodeView } from '../yaml/view';
+import { flowText } from './emit';
+import type { FixOp, FixPlan, FixValue } from './types';
+
+/**
+ * Constructors the checks use to offer fixes. A plan is a few objects pointing at views the check
+ * already holds; no text is computed until someone asks (see render.ts).
+ */
+export interface PlanOptions {
+  readonly safe?: boolean;
+  readonly preferred?: boolean;
+}
+
+export function plan(title: string, ops: readonly FixOp[], options: PlanOptions = {}): FixPlan {
+  const id = ops.map((op) => `${op.op}:${op.target.path}${op.op === 'remove' ? '' : `=${flowText(op.value)}`}`).join(';');
+  return { id, title, ops, safe: options.safe ?? true, isPreferred: options.preferred ?? true };
+}
+
+/** `Set allowPrivilegeEscalation: false in container "app"`. */
+export function setField(target: NodeView, value: FixValue, where: string, options?: PlanOptions): FixPlan {
+  return plan(`Set ${lastKeys(target.path)}: ${flowText(value)} ${where}`, [{ op: 'set', target, value }], options);
+}
+
+export function removeField(target: NodeView, title: string, options?: PlanOptions): FixPlan {
+  return plan(title, [{ op: 'remove', target }], options);
+}
+
+/** `in container "app"` / `in the pod`: where a title says the change happens. */
+export function inContainer(name: string): string {
+  return `in container ${JSON.stringify(name)}`;
+}
+
+export const IN_POD = 'for the whole pod';
+
+/** `securityContext.seccompProfile.type` → `seccompProfile.type`: the part a person recognises. */
+function lastKeys(path: string): string {
+  const parts = path.split('.');
+  const at = parts.lastIndexOf('securityContext');
+  return (at >= 0 ? parts.slice(at + 1) : parts.slice(-1)).join('.').replace(/\[\d+\]$/, '');
+}

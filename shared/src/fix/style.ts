@@ -1,0 +1,43 @@
+import { isMap, isPair, isSeq, visit, type Document, type Node } from 'yaml';
+import { column, dashBefore } from './text';
+
+/** How a document is written, so new lines look like their neighbours. */
+export interface TextStyle {
+  /** `\r\n` when the file uses CRLF line endings. */
+  readonly eol: string;
+  /** Spaces between a key and its nested map's keys. */
+  readonly indentUnit: number;
+  /** Spaces between a key and the dashes of its block list: 0 for the "not indented" style. */
+  readonly seqOffset: number;
+}
+
+/** Reads the style from the first nested map and the first block list of the document. */
+export function detectStyle(text: string, doc: Document.Parsed): TextStyle {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  let indentUnit: number | undefined;
+  let seqOffset: number | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isPair(pair)) return undefined;
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (!key?.range || !value) return undefined;
+      const keyColumn = column(text, key.range[0]);
+      if (indentUnit === undefined && isMap(value) && !value.flow) {
+        const first = value.items[0]?.key as Node | null | undefined;
+        if (first?.range && !text.slice(key.range[1], first.range[0]).includes('-')) {
+          const unit = column(text, first.range[0]) - keyColumn;
+          if (unit > 0) indentUnit = unit;
+        }
+      }
+      if (seqOffset === undefined && isSeq(value) && !value.flow) {
+        const first = value.items[0] as Node | null | undefined;
+        const dash = first?.range ? dashBefore(text, first.range[0]) : -1;
+        if (dash >= 0) seqOffset = Math.max(0, column(text, dash) - keyColumn);
+      }
+      return indentUnit !== undefined && seqOffset !== undefined ? visit.BREAK : undefined;
+    },
+  });
+  const unit = indentUnit ?? 2;
+  return { eol, indentUnit: unit, seqOffset: seqOffset ?? unit };
+}
