@@ -1,13 +1,16 @@
-import { evaluate, type EvaluationResult } from '../../shared/src/evaluate/evaluate';
+import { evaluateDocuments, type EvaluationResult } from '../../shared/src/evaluate/evaluate';
+import { renderFix, StyleCache } from '../../shared/src/fix/render';
+import type { Fix, FixPlan } from '../../shared/src/fix/types';
 import { resolvePolicy, type PolicyContext } from '../../shared/src/policy/resolve';
+import { parseDocuments, type ParsedDocument } from '../../shared/src/yaml/parse';
 
 /**
  * Evaluates each document once per (uri, version, context epoch); diagnostics, hovers, code
- * lenses and the status bar all read the same result. The epoch moves whenever settings or the
- * workspace's namespace context change.
+ * lenses, code actions and the status bar all read the same result. The epoch moves whenever
+ * settings or the workspace's namespace context change.
  */
 export class Analysis {
-  private readonly cache = new Map<string, { version: number; epoch: number; result: EvaluationResult }>();
+  private readonly cache = new Map<string, { epoch: number; analyzed: Analyzed }>();
   private epoch = 0;
 
   invalidate(): void {
@@ -19,21 +22,61 @@ export class Analysis {
     return this.epoch;
   }
 
-  get(uri: string, version: number, text: string, context: PolicyContext): EvaluationResult {
-    const hit = this.cache.get(uri);
-    if (hit && hit.version === version && hit.epoch === this.epoch) return hit.result;
-    const result = evaluate(text, { policy: (object) => resolvePolicy({ ...context, uri }, object) });
-    this.cache.set(uri, { version, epoch: this.epoch, result });
-    return result;
+  get(uri: string, version: number, text: string, context: PolicyContext): Analyzed {
+    const hit = this.peek(uri, version);
+    if (hit) return hit;
+    const documents = parseDocuments(text);
+    const result = evaluateDocuments(documents, { policy: (object) => resolvePolicy({ ...context, uri }, object) });
+    const analyzed = new Analyzed(uri, version, text, documents, result);
+    this.cache.set(uri, { epoch: this.epoch, analyzed });
+    return analyzed;
   }
 
-  /** The cached result for a version, if it is current. */
-  peek(uri: string, version: number): EvaluationResult | undefined {
+  /** The cached analysis of a version, if it is current. */
+  peek(uri: string, version: number): Analyzed | undefined {
     const hit = this.cache.get(uri);
-    return hit && hit.version === version && hit.epoch === this.epoch ? hit.result : undefined;
+    return hit && hit.analyzed.version === version && hit.epoch === this.epoch ? hit.analyzed : undefined;
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
+  }
+}
+
+/**
+ * One version of one document, evaluated, with what its code actions derive from it. Rendering
+ * a fix proves it by parsing its document again (milliseconds), and editors ask for code actions
+ * at every cursor move, so each fix is rendered at most once per version.
+ */
+export class Analyzed {
+  private readonly styles = new StyleCache();
+  private readonly rendered = new Map<FixPlan, Fix | null>();
+  private readonly derived = new Map<string, unknown>();
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+    /** The parsed documents `result` came from, by document index: fixes slice or re-evaluate one. */
+    readonly documents: readonly ParsedDocument[],
+    readonly result: EvaluationResult,
+  ) {}
+
+  /** `renderFix` on this version's text, for a plan computed from this version. */
+  render(plan: FixPlan): Fix | undefined {
+    let fix = this.rendered.get(plan);
+    if (fix === undefined) {
+      fix = renderFix(plan, this.text, this.styles) ?? null;
+      this.rendered.set(plan, fix);
+    }
+    return fix ?? undefined;
+  }
+
+  /** Computes something derived from this version once; `key` names what, and for which object. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = compute();
+    this.derived.set(key, value);
+    return value;
   }
 }

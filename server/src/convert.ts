@@ -1,7 +1,8 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkDocUrl } from '../../shared/src/checks/docs';
 import type { ObjectResult, Violation } from '../../shared/src/evaluate/evaluate';
+import type { Fix, TextEdit } from '../../shared/src/fix/types';
 import type { Mode } from '../../shared/src/policy/policy';
 import type { Problem, Range } from '../../shared/src/yaml/range';
 import { describeSource } from './describe';
@@ -56,6 +57,26 @@ export function problemDiagnostics(doc: TextDocument, problems: readonly Problem
     out.push({ range: toRange(doc, p.range), severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Information, source: SOURCE, code: p.code, message: p.message });
   }
   return out;
+}
+
+/** What the client said it accepts in code actions. */
+export interface EditSupport {
+  /** Versioned `documentChanges`: the editor refuses an edit computed for an older version. */
+  readonly documentChanges: boolean;
+}
+
+/** Edits on the document's current text; `doc` must be the version they were computed on. */
+export function workspaceEdit(doc: TextDocument, edits: readonly TextEdit[], support: EditSupport): WorkspaceEdit {
+  const lsp = edits.map((e) => ({ range: toRange(doc, e.range), newText: e.newText }));
+  return support.documentChanges ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: lsp }] } : { changes: { [doc.uri]: lsp } };
+}
+
+/**
+ * A fix as a quick fix for the diagnostics it resolves. Fixes that take something away from the
+ * workload (volumes) are never preferred, so no editor applies them without a person choosing.
+ */
+export function fixAction(doc: TextDocument, fix: Fix, diagnostics: Diagnostic[], support: EditSupport): CodeAction {
+  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.safe && fix.isPreferred, edit: workspaceEdit(doc, fix.edits, support) };
 }
 
 /** A whole line of another document, where only the line is known. */

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  CodeActionKind,
   CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
@@ -12,10 +13,10 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { EvaluationResult } from '../../shared/src/evaluate/evaluate';
-import { EFFECTIVE_POLICY_REQUEST, POLICY_CHANGED_NOTIFICATION, type EffectivePolicyParams } from '../../shared/src/protocol';
+import { EFFECTIVE_POLICY_REQUEST, FIX_ALL_KIND, POLICY_CHANGED_NOTIFICATION, type EffectivePolicyParams } from '../../shared/src/protocol';
 import type { Settings } from '../../shared/src/settings';
-import { Analysis } from './analysis';
+import { Analysis, type Analyzed } from './analysis';
+import { codeActions, deferredTarget, resolveCodeAction, type CodeActionSupport } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { diagnosticsFor } from './features/diagnostics';
 import { effectivePolicy } from './features/effectivePolicy';
@@ -32,6 +33,7 @@ let folders: string[] = [];
 let canPullConfiguration = false;
 let canWatchFiles = false;
 let canRefreshCodeLens = false;
+let codeActionSupport: CodeActionSupport = { documentChanges: false, resolve: false };
 const settings = new SettingsStore(connection, () => canPullConfiguration);
 /** Problems with files named by settings, shown once each. */
 const reported = new Set<string>();
@@ -40,6 +42,11 @@ connection.onInitialize((params) => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
   canWatchFiles = Boolean(params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration);
   canRefreshCodeLens = Boolean(params.capabilities.workspace?.codeLens?.refreshSupport);
+  const codeAction = params.capabilities.textDocument?.codeAction;
+  codeActionSupport = {
+    documentChanges: Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges),
+    resolve: Boolean(codeAction?.dataSupport && codeAction.resolveSupport?.properties.includes('edit')),
+  };
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
   return {
@@ -47,6 +54,7 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: codeActionSupport.resolve },
     },
     serverInfo: { name: 'podsec' },
   };
@@ -94,20 +102,36 @@ documents.onDidClose(async (e) => {
 
 connection.onHover(async ({ textDocument, position }) => {
   const doc = documents.get(textDocument.uri);
-  const result = doc && (await analyze(doc));
-  return doc && result ? hover(doc, result, position, folders) : null;
+  const analyzed = doc && (await analyze(doc));
+  return doc && analyzed ? hover(doc, analyzed.result, position, folders) : null;
 });
 
 connection.onCodeLens(async ({ textDocument }) => {
   const doc = documents.get(textDocument.uri);
-  const result = doc && (await analyze(doc));
-  return doc && result ? codeLenses(doc, result) : [];
+  const analyzed = doc && (await analyze(doc));
+  return doc && analyzed ? codeLenses(doc, analyzed.result) : [];
 });
 
 connection.onRequest(EFFECTIVE_POLICY_REQUEST, async ({ uri }: EffectivePolicyParams) => {
   const doc = documents.get(uri);
-  const result = doc && (await analyze(doc));
-  return result ? effectivePolicy(result, folders) : null;
+  const analyzed = doc && (await analyze(doc));
+  return analyzed ? effectivePolicy(analyzed.result, folders) : null;
+});
+
+// Code actions are computed on the document's current version only; a request that raced an
+// edit gets nothing rather than edits for text that is gone.
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const analyzed = doc && (await analyze(doc));
+  return doc && analyzed?.version === doc.version ? codeActions(doc, analyzed, params, codeActionSupport) : [];
+});
+
+connection.onCodeActionResolve(async (action) => {
+  const target = deferredTarget(action.data);
+  const doc = target && documents.get(target.uri);
+  if (!doc || doc.version !== target?.version) return action;
+  const analyzed = await analyze(doc);
+  return analyzed?.version === doc.version ? resolveCodeAction(doc, analyzed, action, codeActionSupport) : action;
 });
 
 /** Settings or namespace context changed: every open document may have new results. */
@@ -118,7 +142,7 @@ function contextChanged(): void {
   if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 
-async function analyze(doc: TextDocument): Promise<EvaluationResult | undefined> {
+async function analyze(doc: TextDocument): Promise<Analyzed | undefined> {
   const version = doc.version;
   const current = analysis.peek(doc.uri, version);
   if (current) return current;
@@ -145,10 +169,10 @@ async function analyze(doc: TextDocument): Promise<EvaluationResult | undefined>
 async function validate(doc: TextDocument): Promise<void> {
   const version = doc.version;
   const epoch = analysis.currentEpoch;
-  const result = await analyze(doc);
+  const analyzed = await analyze(doc);
   // A newer edit or context change arrived meanwhile: its own validation publishes.
-  if (!result || documents.get(doc.uri)?.version !== version || analysis.currentEpoch !== epoch) return;
-  const diagnostics = diagnosticsFor(doc, result, folders, workspace.admissionProblems(doc.uri));
+  if (!analyzed || documents.get(doc.uri)?.version !== version || analysis.currentEpoch !== epoch) return;
+  const diagnostics = diagnosticsFor(doc, analyzed.result, folders, workspace.admissionProblems(doc.uri));
   await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
 }
 

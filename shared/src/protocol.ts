@@ -28,4 +28,11 @@ export const POLICY_CHANGED_NOTIFICATION = 'podsec/policyChanged';
 export const COMMANDS = {
   chooseTargetLevel: 'podsec.chooseTargetLevel',
   showOutput: 'podsec.showOutput',
+  fixAll: 'podsec.fixAll',
 } as const;
+
+/**
+ * The code action kind of "Fix all Pod Security findings in this document", for
+ * `editor.codeActionsOnSave: { "source.fixAll.podsec": "explicit" }` and the fix-all command.
+ */
+export const FIX_ALL_KIND = 'source.fixAll.podsec';

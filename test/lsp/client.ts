@@ -1,13 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import {
+  CodeActionRequest,
+  CodeActionResolveRequest,
   CodeLensRequest,
   ConfigurationRequest,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   HoverRequest,
   WorkDoneProgressCreateRequest,
+  type ClientCapabilities,
+  type CodeAction,
+  type CodeActionContext,
   type CodeLens,
+  type Command,
+  type Range,
   type Hover,
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -58,14 +65,21 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** Initializes; with a folder, resolves once the server has indexed it. */
-  async start(folderUri?: string): Promise<void> {
+  /**
+   * Initializes; with a folder, resolves once the server has indexed it. `textDocument` and
+   * `workspaceEdit` capabilities can be added, as editors differ there.
+   */
+  async start(folderUri?: string, extra: { textDocument?: ClientCapabilities['textDocument']; workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit'] } = {}): Promise<void> {
     const indexed = new Promise<void>((resolve) => this.connection.onNotification(POLICY_CHANGED_NOTIFICATION, () => resolve()));
     this.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folderUri ?? null,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: extra.workspaceEdit },
+        textDocument: extra.textDocument,
+        window: { workDoneProgress: true },
+      },
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'w' }] : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
@@ -78,6 +92,16 @@ export class LspClient {
 
   codeLenses(uri: string): Promise<CodeLens[] | null> {
     return this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  }
+
+  /** Code actions for a range, as an editor asks for them: with the diagnostics there, maybe a kind filter. */
+  async codeActions(uri: string, range: Range, context: CodeActionContext): Promise<CodeAction[]> {
+    const actions: Array<CodeAction | Command> = (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context })) ?? [];
+    return actions.filter((a): a is CodeAction => !('command' in a && typeof a.command === 'string'));
+  }
+
+  resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    return this.connection.sendRequest(CodeActionResolveRequest.type, action);
   }
 
   effectivePolicy(uri: string): Promise<EffectivePolicyResult> {

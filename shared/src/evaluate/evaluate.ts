@@ -67,7 +67,14 @@ export interface EvaluationResult {
 
 /** Parses and evaluates one file's text. Never throws on any input. */
 export function evaluate(text: string, options: EvaluateOptions): EvaluationResult {
-  const documents = parseDocuments(text);
+  return evaluateDocuments(parseDocuments(text), options);
+}
+
+/**
+ * Evaluates a file already parsed; the language server keeps the parsed documents so fixes can
+ * re-evaluate or slice one document without parsing the whole file again.
+ */
+export function evaluateDocuments(documents: readonly ParsedDocument[], options: EvaluateOptions): EvaluationResult {
   const objects: ObjectResult[] = [];
   const problems: Problem[] = [];
   for (const parsed of documents) {
