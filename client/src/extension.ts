@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { COMMANDS } from '../../shared/src/protocol';
 import { chooseTargetLevelCommand } from './commands';
+import { fixAllCommand } from './fixAll';
 import { RestartBudget } from './restartBudget';
 import { PolicyStatus } from './statusBar';
 
 /**
- * The extension starts the bundled language server and adds a status bar item and two commands.
+ * The extension starts the bundled language server and adds a status bar item and three commands.
  * It runs no code from the workspace, sends nothing over the network and collects no telemetry.
  */
 
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): void {
     status,
     vscode.commands.registerCommand(COMMANDS.chooseTargetLevel, chooseTargetLevelCommand),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show()),
+    vscode.commands.registerCommand(COMMANDS.fixAll, fixAllCommand),
   );
 
   languageClient.start().then(

@@ -35,8 +35,24 @@ function diagnosticsWhere(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => bool
   });
 }
 
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 const codes = (ds: vscode.Diagnostic[], severity: vscode.DiagnosticSeverity) =>
-  ds.filter((d) => d.severity === severity).map((d) => (typeof d.code === 'object' ? d.code.value : d.code)).sort();
+  ds.filter((d) => d.severity === severity).map(codeOf).sort();
+
+/** Opens the fixture the fix tests edit, once its diagnostics are in. */
+async function openFixme(): Promise<{ editor: vscode.TextEditor; diagnostics: vscode.Diagnostic[] }> {
+  const editor = await vscode.window.showTextDocument(file('apps/fixme.yaml'));
+  const diagnostics = await diagnosticsWhere(editor.document.uri, (ds) => ds.some((d) => codeOf(d) === 'privileged'));
+  return { editor, diagnostics };
+}
+
+/** Puts the fixture back as it is on disk, for the tests that follow, and waits for its findings. */
+async function revertFixme(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  assert.equal(editor.document.isDirty, false);
+  await diagnosticsWhere(editor.document.uri, (ds) => ds.some((d) => codeOf(d) === 'privileged'));
+}
 
 describe('podsec in VS Code', () => {
   const settings = () => vscode.workspace.getConfiguration('podsec');
@@ -82,6 +98,83 @@ describe('podsec in VS Code', () => {
     await diagnosticsWhere(uri, (ds) => ds.length > 0);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [[1, '✓ baseline · ✗ restricted: 3 violations']]);
+  });
+
+  it('fixes a finding with its quick fix', async () => {
+    const { editor, diagnostics } = await openFixme();
+    const uri = editor.document.uri;
+    const before = editor.document.getText();
+    const privileged = diagnostics.find((d) => codeOf(d) === 'privileged');
+    assert.ok(privileged);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, privileged.range);
+    const fix = actions.find((a) => a.title === 'Set privileged: false in container "web"');
+    assert.ok(fix?.edit, `quick fixes offered: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(fix.isPreferred, true);
+    assert.equal(fix.kind?.value, 'quickfix');
+    const fixed = diagnosticsWhere(uri, (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'privileged'));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(editor.document.getText(), before.replace('privileged: true  # for debugging', 'privileged: false  # for debugging'));
+    const remaining = await fixed;
+    assert.ok(remaining.some((d) => codeOf(d) === 'runAsNonRoot'), 'the restricted warnings stay');
+    await revertFixme(editor);
+  });
+
+  it('fixes every finding of the document with "Podsec: Fix all Pod Security findings in this document"', async () => {
+    const { editor } = await openFixme();
+    const uri = editor.document.uri;
+    const clean = diagnosticsWhere(uri, (ds) => ds.length === 0);
+    assert.equal(await vscode.commands.executeCommand<boolean>('podsec.fixAll'), true);
+    assert.equal(
+      editor.document.getText(),
+      [
+        '# A pod the editor tests fix; they revert it after each change.',
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata:',
+        '  name: fixme',
+        'spec:',
+        '  containers:',
+        '  - name: web',
+        '    image: registry.example/web:1',
+        '    securityContext:',
+        '      privileged: false  # for debugging',
+        '      allowPrivilegeEscalation: false',
+        '      capabilities:',
+        '        drop:',
+        '        - ALL',
+        '  securityContext:',
+        '    runAsNonRoot: true',
+        '    seccompProfile:',
+        '      type: RuntimeDefault',
+        '',
+      ].join('\n'),
+    );
+    await clean;
+    await revertFixme(editor);
+  });
+
+  it('fixes on save with editor.codeActionsOnSave: { "source.fixAll.podsec": "explicit" }', async () => {
+    // A scratch copy, saved and deleted here, so the fixture on disk stays as the other tests expect.
+    const uri = file('apps/fixme-on-save.yaml');
+    await vscode.workspace.fs.writeFile(uri, await vscode.workspace.fs.readFile(file('apps/fixme.yaml')));
+    const yamlEditor = () => vscode.workspace.getConfiguration('editor', { languageId: 'yaml' });
+    await yamlEditor().update('codeActionsOnSave', { 'source.fixAll.podsec': 'explicit' }, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      const editor = await vscode.window.showTextDocument(uri);
+      await diagnosticsWhere(uri, (ds) => ds.some((d) => codeOf(d) === 'privileged'));
+      const clean = diagnosticsWhere(uri, (ds) => ds.length === 0);
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# saved with fixes\n'));
+      assert.ok(await editor.document.save());
+      const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.equal(saved, editor.document.getText());
+      assert.match(saved, /^# saved with fixes\n/);
+      assert.match(saved, /privileged: false {2}# for debugging\n {6}allowPrivilegeEscalation: false\n/);
+      await clean;
+    } finally {
+      await yamlEditor().update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('sets the target level with "Pod Security: Choose Target Level"', async () => {
