@@ -27,11 +27,36 @@ export interface InvalidCase extends ValidCase {
   readonly messageIds?: readonly string[];
 }
 
+export interface CheckCases {
+  readonly valid: readonly ValidCase[];
+  readonly invalid: readonly InvalidCase[];
+}
+
+let collector: Array<{ check: CheckDefinition; cases: CheckCases }> | undefined;
+
+/**
+ * Loads every check's table of cases without registering its tests, for tests that run over the
+ * whole corpus (the fix property test). `load` requires the check test modules.
+ */
+export function collectCheckCases(load: () => void): Array<{ check: CheckDefinition; cases: CheckCases }> {
+  collector = [];
+  try {
+    load();
+    return collector;
+  } finally {
+    collector = undefined;
+  }
+}
+
 /**
  * Runs a check's table of cases (ESLint RuleTester's shape, PSA's check tests' content) in every
  * kind with a pod template, alone and inside a multi-document file.
  */
-export function testCheck(check: CheckDefinition, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function testCheck(check: CheckDefinition, cases: CheckCases): void {
+  if (collector) {
+    collector.push({ check, cases });
+    return;
+  }
   describe(check.id, () => {
     for (const [i, c] of cases.valid.entries()) {
       for (const version of c.versions ?? ['latest']) {

@@ -89,11 +89,11 @@ function insertPair(cx: EditContext, map: YAMLMap, key: string, value: FixValue)
   if (map.flow) {
     if (!map.range) return undefined;
     if (!last) return [{ range: [map.range[0] + 1, map.range[0] + 1], newText: `${scalarText(key)}: ${flowText(value)}` }];
-    const end = pairEnd(last);
+    const end = pairEnd(cx, last);
     return end === undefined ? undefined : [{ range: [end, end], newText: `, ${scalarText(key)}: ${flowText(value)}` }];
   }
   const firstKey = map.items[0]?.key as Node | null | undefined;
-  const end = last && pairEnd(last);
+  const end = last && pairEnd(cx, last);
   if (!firstKey?.range || end === undefined) return undefined;
   const indent = column(cx.text, firstKey.range[0]);
   const at = lineBreakAfter(cx.text, end);
@@ -127,7 +127,7 @@ function removePair(cx: EditContext, parentView: NodeView, pair: Pair): Edits {
   const map = parentView.node as YAMLMap;
   const index = map.items.indexOf(pair);
   const key = pair.key as Node | null;
-  const end = pairEnd(pair);
+  const end = pairEnd(cx, pair);
   if (index < 0 || !key?.range || end === undefined) return undefined;
   const start = key.range[0];
   const only = map.items.length === 1;
@@ -136,7 +136,7 @@ function removePair(cx: EditContext, parentView: NodeView, pair: Pair): Edits {
     const prev = map.items[index - 1];
     const next = map.items[index + 1]?.key as Node | null | undefined;
     if (prev) {
-      const prevEnd = pairEnd(prev);
+      const prevEnd = pairEnd(cx, prev);
       return prevEnd === undefined ? undefined : plainSpan(cx, prevEnd, end, '');
     }
     return next?.range ? plainSpan(cx, start, next.range[0], '') : undefined;
@@ -213,10 +213,16 @@ function plainSpan(cx: EditContext, start: number, end: number, newText: string)
   return [{ range: [start, end], newText }];
 }
 
-function pairEnd(pair: Pair): number | undefined {
+/**
+ * Where a pair's text ends. A block collection's range runs through the line break after its last
+ * value; that break belongs to the line, not the pair, so it is left out.
+ */
+function pairEnd(cx: EditContext, pair: Pair): number | undefined {
   const key = pair.key as Node | null;
   const value = pair.value as Node | null;
-  const end = Math.max(key?.range?.[1] ?? -1, value?.range?.[1] ?? -1);
+  const keyEnd = key?.range?.[1] ?? -1;
+  let end = Math.max(keyEnd, value?.range?.[1] ?? -1);
+  while (end > keyEnd && /[\r\n]/.test(cx.text[end - 1] ?? '')) end--;
   return end < 0 ? undefined : end;
 }
 

@@ -1,3 +1,4 @@
+import { isMap, isScalar } from 'yaml';
 import type { NodeView } from '../yaml/view';
 import { flowText } from './emit';
 import type { FixOp, FixPlan, FixValue } from './types';
@@ -12,8 +13,24 @@ export interface PlanOptions {
 }
 
 export function plan(title: string, ops: readonly FixOp[], options: PlanOptions = {}): FixPlan {
-  const id = ops.map((op) => `${op.op}:${op.target.path}${op.op === 'remove' ? '' : `=${flowText(op.value)}`}`).join(';');
+  const id = ops.map(opId).join(';');
   return { id, title, ops, safe: options.safe ?? true, isPreferred: options.preferred ?? true };
+}
+
+/** A list item is named by its value too, since removing one renumbers the rest. */
+function opId(op: FixOp): string {
+  if (op.op !== 'remove') return `${op.op}:${op.target.path}=${flowText(op.value)}`;
+  const value = typeof op.target.key === 'number' ? scalarOf(op.target.node) ?? scalarOf(nameOf(op.target.node)) : undefined;
+  return `remove:${op.target.path}${value === undefined ? '' : `=${JSON.stringify(value)}`}`;
+}
+
+// Read without NodeView's typed accessors, which would report a wrong type a second time.
+function scalarOf(node: unknown): string | undefined {
+  return isScalar(node) ? String(node.value) : undefined;
+}
+
+function nameOf(node: unknown): unknown {
+  return isMap(node) ? node.get('name', true) : undefined;
 }
 
 /** `Set allowPrivilegeEscalation: false in container "app"`. */

@@ -32,13 +32,17 @@ export function renderFix(plan: FixPlan, text: string, styles = new StyleCache()
     if (!more) return undefined;
     edits.push(...more);
   }
-  if (edits.length === 0 || !proves(text, doc, edits, plan)) return undefined;
+  if (edits.length === 0 || !proves(text, doc, edits, plan, styles)) return undefined;
   return { id: plan.id, title: plan.title, edits, safe: plan.safe, isPreferred: plan.isPreferred };
 }
 
-/** Detecting style walks the document; the fixes of one document share the result. */
+/**
+ * What the fixes of one document share: its style (detecting it walks the document) and its data
+ * before any fix (what each fix's result is compared against).
+ */
 export class StyleCache {
   private readonly styles = new Map<Document.Parsed, TextStyle>();
+  private readonly data = new Map<Document.Parsed, unknown>();
 
   get(text: string, doc: Document.Parsed): TextStyle {
     let style = this.styles.get(doc);
@@ -48,9 +52,15 @@ export class StyleCache {
     }
     return style;
   }
+
+  /** The document's data; throws on an alias bomb, which the caller treats as "no fix". */
+  dataOf(doc: Document.Parsed): unknown {
+    if (!this.data.has(doc)) this.data.set(doc, doc.toJS({ maxAliasCount: MAX_ALIASES }));
+    return this.data.get(doc);
+  }
 }
 
-function proves(text: string, doc: Document.Parsed, edits: readonly TextEdit[], plan: FixPlan): boolean {
+function proves(text: string, doc: Document.Parsed, edits: readonly TextEdit[], plan: FixPlan, cache: StyleCache): boolean {
   const [start, , end] = doc.range;
   if (edits.some((e) => e.range[0] < start || e.range[1] > end)) return false;
   const slice = text.slice(start, end);
@@ -58,13 +68,11 @@ function proves(text: string, doc: Document.Parsed, edits: readonly TextEdit[], 
   const edited = applyEdits(slice, shifted);
   if (edited === undefined) return false;
   try {
-    const before = parseAllDocuments(slice, PARSE_OPTIONS);
     const after = parseAllDocuments(edited, PARSE_OPTIONS);
-    if (!Array.isArray(before) || !Array.isArray(after) || before.length !== 1 || after.length !== 1) return false;
-    const [b] = before;
+    if (!Array.isArray(after) || after.length !== 1) return false;
     const [a] = after;
-    if (!a || !b || a.errors.length > 0 || b.errors.length > 0) return false;
-    const expected = expectedData(b.toJS({ maxAliasCount: MAX_ALIASES }), plan.ops);
+    if (!a || a.errors.length > 0 || doc.errors.length > 0) return false;
+    const expected = expectedData(cache.dataOf(doc), plan.ops);
     return expected !== undefined && sameData(expected, a.toJS({ maxAliasCount: MAX_ALIASES }));
   } catch {
     return false;
