@@ -32,6 +32,20 @@ describe('--format json', () => {
         detail: 'container "web" must not set securityContext.privileged=true',
         message: 'container "web" must not set securityContext.privileged=true',
         range: { start: { line: 9, character: 18 }, end: { line: 9, character: 22 } },
+        fixes: [
+          {
+            title: 'Set privileged: false in container "web"',
+            safe: true,
+            preferred: true,
+            edits: [{ range: { start: { line: 9, character: 18 }, end: { line: 9, character: 22 } }, newText: 'false' }],
+          },
+          {
+            title: 'Remove privileged: true in container "web"',
+            safe: true,
+            preferred: false,
+            edits: [{ range: { start: { line: 8, character: 20 }, end: { line: 9, character: 22 } }, newText: ' {}' }],
+          },
+        ],
       },
     ]);
   });

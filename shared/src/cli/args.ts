@@ -13,6 +13,8 @@ export interface CheckArgs {
   readonly modes: Partial<Record<'enforce' | 'warn' | 'audit', LevelVersion>>;
   /** `--admission-config FILE`: an AdmissionConfiguration or PodSecurityConfiguration. */
   readonly admissionConfig: string | undefined;
+  /** `--fix` rewrites files with the safe fixes; `--fix-dry-run` prints them as a diff. */
+  readonly fix: 'none' | 'write' | 'dry-run';
 }
 
 export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly error: string };
@@ -38,13 +40,22 @@ Options:
                       An AdmissionConfiguration or PodSecurityConfiguration whose
                       defaults and exemptions apply (without --level).
   --format text|json|sarif
-                      Output format (default: text).
+                      Output format (default: text). JSON and SARIF list the fixes
+                      of every violation.
+  --fix               Rewrite each file with its safe fixes (those that do not remove
+                      what a workload can access), then report what is left. Files are
+                      replaced atomically, keep their mode, and are left alone when
+                      unchanged, changed since read, or not valid YAML. Not for -.
+  --fix-dry-run       Print what --fix would change as a unified diff on standard
+                      output and write nothing; the report goes to standard error
+                      (text format only).
   --color, --no-color Force or disable colour (default: colour on a terminal).
   -h, --help          Show this help.
   --version           Without --level, print the podsec version.
 
 Exit status: 0 when nothing violates the enforce level, 1 when something does, 2 on usage
-errors or files that cannot be read or parsed.`;
+errors or files that cannot be read, parsed or (with --fix) written. With --fix the status
+is that of the fixed files; with --fix-dry-run, that of the files as they are.`;
 
 /** Parses argv (without node and script). Pure: returns an error instead of exiting. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -57,6 +68,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let color: CheckArgs['color'] = 'auto';
   const modes: Partial<Record<'enforce' | 'warn' | 'audit', LevelVersion>> = {};
   let admissionConfig: string | undefined;
+  let fix: CheckArgs['fix'] = 'none';
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
@@ -109,11 +121,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         format = value;
         break;
       }
+      case '--fix':
+      case '--fix-dry-run': {
+        if (eq >= 0) return { error: `${name} takes no value` };
+        const mode = name === '--fix' ? 'write' : 'dry-run';
+        if (fix !== 'none' && fix !== mode) return { error: '--fix and --fix-dry-run cannot be combined: --fix writes the fixes, --fix-dry-run only shows them' };
+        fix = mode;
+        break;
+      }
       default:
         return { error: `unknown option ${name}` };
     }
   }
   if (paths.length === 0) return { error: 'no PATH given (use - for standard input)' };
+  if (fix === 'write' && paths.includes('-')) return { error: '--fix cannot rewrite standard input; use --fix-dry-run to see the changes as a diff' };
+  if (fix === 'dry-run' && format !== 'text') return { error: `--fix-dry-run prints a diff, not ${format}; the ${format} report lists every fix already` };
   if (versionText !== undefined && levelText === undefined) return { error: '--version needs --level' };
   let level: LevelVersion | undefined;
   if (levelText !== undefined) {
@@ -124,5 +146,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     level = { level: parsedLevel, version };
   }
   if (level && (Object.keys(modes).length > 0 || admissionConfig)) return { error: '--level cannot be combined with --enforce, --warn, --audit or --admission-config' };
-  return { command: 'check', level, format, paths, color, modes, admissionConfig };
+  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix };
 }

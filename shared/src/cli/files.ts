@@ -1,8 +1,12 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A file to check: its path as given, and either its text or why it could not be read. */
-export type Input = { readonly path: string; readonly text: string } | { readonly path: string; readonly error: string };
+/**
+ * A file to check: its path as given, and either its text or why it could not be read. `bytes`
+ * are exactly what was read (the text is decoded without a byte order mark): `--fix` compares
+ * them with the file just before replacing it, and keeps the mark.
+ */
+export type Input = { readonly path: string; readonly text: string; readonly bytes: Buffer } | { readonly path: string; readonly error: string };
 
 const YAML_FILE = /\.ya?ml$/i;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
@@ -69,13 +73,13 @@ function decode(path: string, read: () => Buffer): Input {
     return { path, error: describeError(e) };
   }
   try {
-    return { path, text: utf8.decode(bytes) };
+    return { path, text: utf8.decode(bytes), bytes };
   } catch {
     return { path, error: 'the file is not valid UTF-8 text' };
   }
 }
 
-function describeError(e: unknown): string {
+export function describeError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err?.code) {
     case 'ENOENT':

@@ -7,11 +7,12 @@ import { fileFacts } from '../policy/workspaceFacts';
 import { WorkspaceIndex } from '../policy/workspaceIndex';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { Problem } from '../yaml/range';
-import { evaluate } from '../evaluate/evaluate';
+import { evaluate, type EvaluateOptions } from '../evaluate/evaluate';
 import { LATEST, type LevelVersion } from '../policy/levelVersion';
 import type { Policy } from '../policy/policy';
 import { parseArgs, USAGE, type CheckArgs } from './args';
 import { collectInputs, type Input } from './files';
+import { fixInputs, fixSummary } from './fixFiles';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -37,25 +38,65 @@ export function main(argv: readonly string[], io = defaultIo()): number {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const files = check(args, io.readStdin);
+  return check(args, io);
+}
+
+/** The admission configuration named by `--admission-config`, read once. */
+type Admission = { config: AdmissionConfig; problems: Problem[]; text: string } | { error: string };
+
+function check(args: CheckArgs, io: Io): number {
+  const inputs = collectInputs(args.paths, io.readStdin);
+  const admission = args.admissionConfig ? loadAdmissionConfig(args.admissionConfig) : undefined;
+  const optionsFor = evaluateOptions(args, inputs, admission);
+  if (args.fix === 'none') {
+    const files = report(args, inputs, optionsFor, admission);
+    io.stdout(render(args, files, io.isTTY));
+    return exitCode(files);
+  }
+  const run = fixInputs(inputs, optionsFor, args.fix);
+  if (args.fix === 'dry-run') {
+    // stdout is the patch alone, so `podsec check --fix-dry-run . | git apply` works; the
+    // report of the files as they are goes to stderr, where a CI log still shows it.
+    const files = report(args, inputs, optionsFor, admission, run.problems);
+    io.stdout(run.diff);
+    io.stderr(formatText(files, { color: wantsColor(args, io.isStderrTTY) }) + `podsec: ${fixSummary(run, 'dry-run')}\n`);
+    return exitCode(files);
+  }
+  // The report describes the files as they are now: fixed where the fix was written. Fixes
+  // touch only pod specs, so the namespace context read again from them is the same.
+  const files = report(args, run.inputs, evaluateOptions(args, run.inputs, admission), admission, run.problems);
+  io.stderr(`podsec: ${fixSummary(run, 'write')}\n`);
   io.stdout(render(args, files, io.isTTY));
   return exitCode(files);
 }
 
-function check(args: CheckArgs, readStdin: () => Buffer): CheckedFile[] {
-  const inputs = collectInputs(args.paths, readStdin);
-  const admission = args.admissionConfig ? loadAdmissionConfig(args.admissionConfig) : undefined;
-  const context = args.level ? undefined : policyContext(args, inputs, admission && 'config' in admission ? admission.config : undefined);
-  const files = inputs.map((input) => {
+function report(
+  args: CheckArgs,
+  inputs: readonly Input[],
+  optionsFor: (path: string) => EvaluateOptions,
+  admission: Admission | undefined,
+  fixProblems: ReadonlyMap<number, readonly Problem[]> = new Map(),
+): CheckedFile[] {
+  const files = inputs.map((input, index) => {
     if ('error' in input) return unreadable(input.path, input.error);
-    const uri = inputUri(input.path);
-    const policy = context ? (object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object) : levelPolicy(args.level ?? PRIVILEGED);
-    return checkedFile(input.path, input.text, evaluate(input.text, { policy }));
+    return checkedFile(input.path, input.text, evaluate(input.text, optionsFor(input.path)), fixProblems.get(index));
   });
   if (admission && args.admissionConfig) {
     files.push('error' in admission ? unreadable(args.admissionConfig, admission.error) : checkedFile(args.admissionConfig, admission.text, { objects: [], problems: admission.problems, documentCount: 1 }));
   }
   return files;
+}
+
+/**
+ * The options each input is evaluated with. `--fix` takes them from here too, so a fix aims at
+ * exactly the policy the report checks.
+ */
+function evaluateOptions(args: CheckArgs, inputs: readonly Input[], admission: Admission | undefined): (path: string) => EvaluateOptions {
+  const context = args.level ? undefined : policyContext(args, inputs, admission && 'config' in admission ? admission.config : undefined);
+  return (path) => {
+    const uri = inputUri(path);
+    return { policy: context ? (object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object) : levelPolicy(args.level ?? PRIVILEGED) };
+  };
 }
 
 /** `--level` means exactly that pair, in enforce mode, for every object. */
@@ -71,7 +112,7 @@ function policyContext(args: CheckArgs, inputs: readonly Input[], admission: Adm
   return { settings, index, admission };
 }
 
-function loadAdmissionConfig(path: string): { config: AdmissionConfig; problems: Problem[]; text: string } | { error: string } {
+function loadAdmissionConfig(path: string): Admission {
   const [input] = collectInputs([path], () => Buffer.alloc(0));
   if (!input || 'error' in input) return { error: input && 'error' in input ? input.error : 'cannot read' };
   return { ...parseAdmissionConfig(input.text, inputUri(path)), text: input.text };
@@ -92,11 +133,13 @@ function render(args: CheckArgs, files: readonly CheckedFile[], isTTY: boolean):
       return formatJson(files);
     case 'sarif':
       return formatSarif(files, VERSION);
-    case 'text': {
-      const color = args.color === 'always' || (args.color === 'auto' && isTTY && !process.env['NO_COLOR']);
-      return formatText(files, { color });
-    }
+    case 'text':
+      return formatText(files, { color: wantsColor(args, isTTY) });
   }
+}
+
+function wantsColor(args: CheckArgs, isTTY: boolean): boolean {
+  return args.color === 'always' || (args.color === 'auto' && isTTY && !process.env['NO_COLOR']);
 }
 
 interface Io {
@@ -104,6 +147,7 @@ interface Io {
   stderr(text: string): void;
   readStdin(): Buffer;
   isTTY: boolean;
+  isStderrTTY: boolean;
 }
 
 function defaultIo(): Io {
@@ -112,6 +156,7 @@ function defaultIo(): Io {
     stderr: (t) => process.stderr.write(t),
     readStdin: () => readFileSync(0),
     isTTY: Boolean(process.stdout.isTTY),
+    isStderrTTY: Boolean(process.stderr.isTTY),
   };
 }
 

@@ -6,6 +6,8 @@ import { LineIndex } from './lines';
 export interface CheckedFile {
   /** The path as given on the command line (`-` for standard input). */
   readonly path: string;
+  /** The text the result was computed on (fixes are rendered against it). */
+  readonly text: string;
   readonly lines: LineIndex;
   readonly result: EvaluationResult;
   /** Problems outside the engine: unreadable file, not UTF-8, … */
@@ -21,7 +23,7 @@ export interface Summary {
 }
 
 export function checkedFile(path: string, text: string, result: EvaluationResult, ioProblems: readonly Problem[] = []): CheckedFile {
-  return { path, lines: new LineIndex(text), result, ioProblems };
+  return { path, text, lines: new LineIndex(text), result, ioProblems };
 }
 
 export function fileErrors(file: CheckedFile): Problem[] {

@@ -1,50 +1,63 @@
 import { renderLevelVersion } from '../../policy/levelVersion';
+import type { Fix } from '../../fix/types';
 import type { Problem } from '../../yaml/range';
+import { FileFixes } from '../fixes';
 import { fileErrors, summarize, type CheckedFile } from '../report';
 import type { LineIndex } from '../lines';
 
 /**
  * The JSON report: a stable contract other tools parse (version 1). Fields may be added, never
- * renamed. Positions are 0-based lines and UTF-16 characters, as in LSP.
+ * renamed. Positions are 0-based lines and UTF-16 characters, as in LSP. Each violation lists
+ * the fixes that render on the file as it is, safe or not (`--fix` applies the safe, preferred ones).
  */
 export function formatJson(files: readonly CheckedFile[]): string {
   const report = {
     version: 1,
-    files: files.map((file) => ({
-      path: file.path,
-      objects: file.result.objects.map((o) => ({
-        documentIndex: o.docIndex,
-        apiVersion: o.apiVersion ?? null,
-        kind: o.kind,
-        name: o.name ?? null,
-        namespace: o.namespace ?? null,
-        allowed: o.allowed,
-        message: o.message,
-        range: file.lines.range(o.kindRange),
-        policy: {
-          enforce: renderLevelVersion(o.policy.enforce),
-          warn: renderLevelVersion(o.policy.warn),
-          audit: renderLevelVersion(o.policy.audit),
-        },
-        exemption: o.policy.exemption ?? null,
-        messages: Object.fromEntries(o.modes.filter((m) => m.message).map((m) => [m.mode, m.message])),
-        violations: o.violations.map((v) => ({
-          check: v.checkId,
-          level: v.level,
-          mode: v.mode,
-          policy: v.pair,
-          reason: v.reason,
-          detail: v.detail,
-          message: v.message,
-          range: file.lines.range(v.range),
-        })),
-      })),
-      errors: fileErrors(file).map((p) => problemJson(p, file.lines)),
-      notes: [...file.ioProblems, ...file.result.problems].filter((p) => p.severity !== 'error').map((p) => problemJson(p, file.lines)),
-    })),
+    files: files.map(fileJson),
     summary: (({ files: f, objects, violations, errors }) => ({ files: f, objects, violations, errors }))(summarize(files)),
   };
   return JSON.stringify(report) + '\n';
+}
+
+function fileJson(file: CheckedFile) {
+  const fixes = new FileFixes(file);
+  return {
+    path: file.path,
+    objects: file.result.objects.map((o) => ({
+      documentIndex: o.docIndex,
+      apiVersion: o.apiVersion ?? null,
+      kind: o.kind,
+      name: o.name ?? null,
+      namespace: o.namespace ?? null,
+      allowed: o.allowed,
+      message: o.message,
+      range: file.lines.range(o.kindRange),
+      policy: {
+        enforce: renderLevelVersion(o.policy.enforce),
+        warn: renderLevelVersion(o.policy.warn),
+        audit: renderLevelVersion(o.policy.audit),
+      },
+      exemption: o.policy.exemption ?? null,
+      messages: Object.fromEntries(o.modes.filter((m) => m.message).map((m) => [m.mode, m.message])),
+      violations: o.violations.map((v) => ({
+        check: v.checkId,
+        level: v.level,
+        mode: v.mode,
+        policy: v.pair,
+        reason: v.reason,
+        detail: v.detail,
+        message: v.message,
+        range: file.lines.range(v.range),
+        fixes: fixes.of(v).map((f) => fixJson(f, file.lines)),
+      })),
+    })),
+    errors: fileErrors(file).map((p) => problemJson(p, file.lines)),
+    notes: [...file.ioProblems, ...file.result.problems].filter((p) => p.severity !== 'error').map((p) => problemJson(p, file.lines)),
+  };
+}
+
+function fixJson(fix: Fix, lines: LineIndex) {
+  return { title: fix.title, safe: fix.safe, preferred: fix.isPreferred, edits: fix.edits.map((e) => ({ range: lines.range(e.range), newText: e.newText })) };
 }
 
 function problemJson(p: Problem, lines: LineIndex) {

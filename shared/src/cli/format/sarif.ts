@@ -1,7 +1,9 @@
 import { ALL_CHECKS } from '../../checks/index';
 import { checkDocUrl, DOCS_BASE_URL } from '../../checks/docs';
+import type { Fix } from '../../fix/types';
 import type { Mode } from '../../policy/policy';
 import type { Problem, Range } from '../../yaml/range';
+import { FileFixes } from '../fixes';
 import type { CheckedFile } from '../report';
 
 const LEVEL: Record<Mode, 'error' | 'warning' | 'note'> = { enforce: 'error', warn: 'warning', audit: 'note' };
@@ -10,11 +12,14 @@ const PROBLEM_RULES: Record<string, string> = {
   'yaml-syntax': 'The file is not valid YAML, so its objects were not evaluated.',
   'type-mismatch': 'A field has a type Kubernetes cannot decode; the API server rejects the object.',
   'read-error': 'The file could not be read.',
+  'fix-error': 'podsec check --fix could not safely rewrite the file; it was left as it was.',
+  'fix-skipped': 'podsec check --fix left the file alone because it does not parse as YAML.',
 };
 
 /**
  * SARIF 2.1.0 for GitHub code scanning: one rule per check (with help and a documentation link)
- * plus rules for input problems, and one result per finding with a precise region.
+ * plus rules for input problems, and one result per finding with a precise region and the fixes
+ * that render on the file (SARIF §3.55), in the regions' convention.
  */
 export function formatSarif(files: readonly CheckedFile[], toolVersion: string): string {
   const rules = [
@@ -36,8 +41,10 @@ export function formatSarif(files: readonly CheckedFile[], toolVersion: string):
   const results: unknown[] = [];
   for (const file of files) {
     const uri = file.path === '-' ? 'stdin' : file.path.split('\\').join('/');
+    const fixes = new FileFixes(file);
     for (const o of file.result.objects) {
       for (const v of o.violations) {
+        const rendered = fixes.of(v);
         results.push({
           ruleId: v.checkId,
           ruleIndex: ruleIndex.get(v.checkId),
@@ -45,6 +52,7 @@ export function formatSarif(files: readonly CheckedFile[], toolVersion: string):
           message: { text: `${v.reason}: ${v.message} (${v.mode} ${v.pair})` },
           locations: [location(file, uri, v.range)],
           properties: { mode: v.mode, policy: v.pair, detail: v.detail, object: `${o.kind}/${o.name ?? ''}`, documentIndex: o.docIndex },
+          ...(rendered.length > 0 ? { fixes: rendered.map((f) => sarifFix(f, file, uri)) } : {}),
         });
       }
     }
@@ -75,19 +83,35 @@ function problemResult(p: Problem, file: CheckedFile, uri: string, ruleIndex: Ma
   };
 }
 
+/** An empty deleted region is an insertion point; an empty inserted text is a deletion (§3.57). */
+function sarifFix(fix: Fix, file: CheckedFile, uri: string) {
+  return {
+    description: { text: fix.title },
+    artifactChanges: [
+      {
+        artifactLocation: { uri },
+        replacements: fix.edits.map((e) => ({
+          deletedRegion: region(file, e.range),
+          ...(e.newText === '' ? {} : { insertedContent: { text: e.newText } }),
+        })),
+      },
+    ],
+    properties: { safe: fix.safe, preferred: fix.isPreferred },
+  };
+}
+
 function location(file: CheckedFile, uri: string, range: Range) {
+  return { physicalLocation: { artifactLocation: { uri }, region: region(file, range) } };
+}
+
+function region(file: CheckedFile, range: Range) {
   const { start, end } = file.lines.range(range);
   return {
-    physicalLocation: {
-      artifactLocation: { uri },
-      region: {
-        startLine: start.line + 1,
-        startColumn: start.character + 1,
-        endLine: end.line + 1,
-        endColumn: end.character + 1,
-        charOffset: range[0],
-        charLength: range[1] - range[0],
-      },
-    },
+    startLine: start.line + 1,
+    startColumn: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    charOffset: range[0],
+    charLength: range[1] - range[0],
   };
 }
