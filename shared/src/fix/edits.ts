@@ -88,9 +88,10 @@ function insertPair(cx: EditContext, map: YAMLMap, key: string, value: FixValue)
   const last = map.items[map.items.length - 1];
   if (map.flow) {
     if (!map.range) return undefined;
-    if (!last) return [{ range: [map.range[0] + 1, map.range[0] + 1], newText: `${scalarText(key)}: ${flowText(value)}` }];
+    const padded = cx.text[map.range[0] + 1] === ' ';
+    if (!last) return [{ range: [map.range[0] + 1, map.range[0] + 1], newText: `${scalarText(key)}: ${flowText(value, padded)}` }];
     const end = pairEnd(cx, last);
-    return end === undefined ? undefined : [{ range: [end, end], newText: `, ${scalarText(key)}: ${flowText(value)}` }];
+    return end === undefined ? undefined : [{ range: [end, end], newText: `, ${scalarText(key)}: ${flowText(value, padded)}` }];
   }
   const firstKey = map.items[0]?.key as Node | null | undefined;
   const end = last && pairEnd(cx, last);
@@ -106,11 +107,13 @@ function fillNull(cx: EditContext, pair: Pair, parent: Node | null | undefined, 
   const token = pair.value as Node | null;
   if (!key?.range || !isMap(parent)) return undefined;
   const explicit = token?.range && token.range[1] > token.range[0] ? token.range : undefined;
-  if (parent.flow) {
-    return explicit ? [{ range: [explicit[0], explicit[1]], newText: flowText(value) }] : undefined;
-  }
   const colon = cx.text.indexOf(':', key.range[1]);
-  if (colon < 0) return undefined;
+  if (colon < 0 || cx.text.slice(key.range[1], colon).trim() !== '') return undefined;
+  if (parent.flow) {
+    const padded = parent.range ? cx.text[parent.range[0] + 1] === ' ' : false;
+    if (explicit) return [{ range: [explicit[0], explicit[1]], newText: flowText(value, padded) }];
+    return [{ range: [colon + 1, colon + 1], newText: ` ${flowText(value, padded)}` }];
+  }
   if (typeof value !== 'object') {
     return [{ range: [colon + 1, explicit ? explicit[1] : colon + 1], newText: ` ${scalarText(value)}` }];
   }

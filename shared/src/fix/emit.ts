@@ -13,11 +13,19 @@ export function scalarText(value: FixValue, quote: '"' | "'" | '' = ''): string 
   return value;
 }
 
-/** `{type: RuntimeDefault}`, `[ALL]`: for flow collections and list items. */
-export function flowText(value: FixValue): string {
-  if (Array.isArray(value)) return `[${value.map(flowText).join(', ')}]`;
+/**
+ * `{type: RuntimeDefault}`, `[ALL]`: for flow collections and list items. `padded` writes
+ * `{ type: RuntimeDefault }` for files that pad their braces.
+ */
+export function flowText(value: FixValue, padded = false): string {
+  const [open, close] = padded ? [' ', ' '] : ['', ''];
+  if (Array.isArray(value)) {
+    return value.length === 0 ? '[]' : `[${open}${value.map((v: FixValue) => flowText(v, padded)).join(', ')}${close}]`;
+  }
   if (typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, FixValue>).map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`).join(', ')}}`;
+    const entries = Object.entries(value as Record<string, FixValue>);
+    if (entries.length === 0) return '{}';
+    return `{${open}${entries.map(([k, v]) => `${scalarText(k)}: ${flowText(v, padded)}`).join(', ')}${close}}`;
   }
   return scalarText(value);
 }
