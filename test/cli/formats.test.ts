@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { runCli, tempTree } from '../support/cli';
-import { BASELINE_DEPLOYMENT, BROKEN, PRIVILEGED_POD } from './manifests';
+import { BASELINE_DEPLOYMENT, BROKEN, PRIVILEGED_POD, WEB } from './manifests';
 
 describe('--format json', () => {
   it('has the documented shape, 0-based positions and UTF-16 characters', () => {
@@ -106,4 +106,66 @@ describe('--format sarif', () => {
     assert.ok(run.results.some((x: { ruleId: string; level: string }) => x.ruleId === 'yaml-syntax' && x.level === 'error'));
     assert.ok(run.results.some((x: { level: string }) => x.level === 'warning'));
   });
+
+  it('carries the fixes of each result (§3.55), valid, with regions in the results\' convention', () => {
+    const dir = tempTree({ 'web.yaml': WEB });
+    const r = runCli(['check', '--format', 'sarif', '--level', 'restricted', 'web.yaml'], { cwd: dir });
+    const log = JSON.parse(r.stdout);
+    const valid: boolean = validate(log);
+    assert.ok(valid, JSON.stringify(validate.errors, null, 2));
+    const results: SarifResult[] = log.runs[0].results;
+    const privileged = results.find((x) => x.ruleId === 'privileged');
+    assert.deepEqual(privileged?.fixes?.[0], {
+      description: { text: 'Set privileged: false in container "web"' },
+      artifactChanges: [
+        {
+          artifactLocation: { uri: 'web.yaml' },
+          replacements: [{ deletedRegion: { startLine: 14, startColumn: 25, endLine: 14, endColumn: 29, charOffset: WEB.indexOf('true   # legacy'), charLength: 4 }, insertedContent: { text: 'false' } }],
+        },
+      ],
+      properties: { safe: true, preferred: true },
+    });
+    // A deletion has no inserted content; an insertion deletes an empty region.
+    const netAdmin = results.find((x) => x.message.text.includes('"NET_ADMIN"'))?.fixes?.[0];
+    assert.equal(netAdmin?.description.text, 'Remove capability NET_ADMIN in container "web"');
+    assert.deepEqual(netAdmin?.artifactChanges[0]?.replacements, [{ deletedRegion: { startLine: 15, startColumn: 28, endLine: 15, endColumn: 44, charOffset: WEB.indexOf('add: [NET_ADMIN]'), charLength: 16 } }]);
+    const escalation = results.find((x) => x.ruleId === 'allowPrivilegeEscalation')?.fixes?.[0]?.artifactChanges[0]?.replacements[0];
+    assert.equal(escalation?.deletedRegion.charLength, 0);
+    assert.deepEqual([escalation?.deletedRegion.endLine, escalation?.deletedRegion.endColumn], [escalation?.deletedRegion.startLine, escalation?.deletedRegion.startColumn]);
+    // An unsafe fix is offered too, marked so; its two edits are listed from the end backwards.
+    const volume = results.find((x) => x.ruleId === 'restrictedVolumes')?.fixes?.[0];
+    assert.deepEqual(volume?.properties, { safe: false, preferred: false });
+    const offsets = volume?.artifactChanges[0]?.replacements.map((x) => x.deletedRegion.charOffset) ?? [];
+    assert.equal(offsets.length, 2);
+    assert.ok((offsets[0] ?? 0) > (offsets[1] ?? 0));
+    // Every region's line and column point where its character offset does.
+    const lineStarts = [0, ...[...WEB.matchAll(/\n/g)].map((m) => (m.index ?? 0) + 1)];
+    for (const result of results) {
+      for (const fix of result.fixes ?? []) {
+        for (const { deletedRegion: d } of fix.artifactChanges[0]?.replacements ?? []) {
+          assert.equal((lineStarts[d.startLine - 1] ?? NaN) + d.startColumn - 1, d.charOffset);
+          assert.equal((lineStarts[d.endLine - 1] ?? NaN) + d.endColumn - 1, d.charOffset + d.charLength);
+        }
+      }
+    }
+  });
 });
+
+interface SarifRegion {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  charOffset: number;
+  charLength: number;
+}
+
+interface SarifResult {
+  ruleId: string;
+  message: { text: string };
+  fixes?: Array<{
+    description: { text: string };
+    artifactChanges: Array<{ replacements: Array<{ deletedRegion: SarifRegion; insertedContent?: { text: string } }> }>;
+    properties: { safe: boolean; preferred: boolean };
+  }>;
+}

@@ -55,3 +55,35 @@ export const BROKEN = `apiVersion: v1
 kind: Pod
 metadata: {name: [unclosed
 `;
+
+/** Two documents with comments, flow style and a hostPath volume, which no safe fix removes. */
+export const WEB = `# The web tier.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web   # public
+spec:
+  template:
+    spec:
+      hostNetwork: true  # TODO: why?
+      containers:
+        - name: web
+          image: nginx:1.27
+          securityContext:
+            privileged: true   # legacy
+            capabilities: {add: [NET_ADMIN]}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: logs
+spec:
+  containers:
+  - name: tail
+    image: busybox
+    volumeMounts:
+    - {name: varlog, mountPath: /var/log}
+  volumes:
+  - name: varlog
+    hostPath: {path: /var/log}   # node logs
+`;

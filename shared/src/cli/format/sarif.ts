@@ -83,14 +83,19 @@ function problemResult(p: Problem, file: CheckedFile, uri: string, ruleIndex: Ma
   };
 }
 
-/** An empty deleted region is an insertion point; an empty inserted text is a deletion (§3.57). */
+/**
+ * An empty deleted region is an insertion point; a replacement without inserted content is a
+ * deletion (§3.57). Regions refer to the file before the fix; listing them from the end of the
+ * file backwards keeps them right for a consumer that applies them one after another.
+ */
 function sarifFix(fix: Fix, file: CheckedFile, uri: string) {
+  const edits = [...fix.edits].sort((a, b) => b.range[0] - a.range[0] || b.range[1] - a.range[1]);
   return {
     description: { text: fix.title },
     artifactChanges: [
       {
         artifactLocation: { uri },
-        replacements: fix.edits.map((e) => ({
+        replacements: edits.map((e) => ({
           deletedRegion: region(file, e.range),
           ...(e.newText === '' ? {} : { insertedContent: { text: e.newText } }),
         })),
