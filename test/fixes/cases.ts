@@ -167,6 +167,19 @@ export const CASES: readonly FixCase[] = [
           image: nginx:1.27`),
   },
   {
+    name: 'seccompProfile-unconfined-with-localhostProfile',
+    pair: 'restricted:latest',
+    check: 'seccompProfile_restricted',
+    text: deployment(`
+      containers:
+        - name: app
+          image: nginx:1.27
+          securityContext:
+            seccompProfile:
+              type: Unconfined
+              localhostProfile: profiles/old.json # left over`),
+  },
+  {
     name: 'capabilities-drop-missing',
     pair: 'restricted:latest',
     check: 'capabilities_restricted',

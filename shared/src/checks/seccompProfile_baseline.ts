@@ -1,4 +1,4 @@
-import { IN_POD, inContainer, plan, setField } from '../fix/plans';
+import { IN_POD, inContainer, plan, setProfileType } from '../fix/plans';
 import { annotationEntry, containerList, joinSetters, plural, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { AnnotationView, PodView } from '../workloads/podView';
@@ -62,7 +62,7 @@ function v1_19(pod: PodView, ctx: CheckContext): Verdict | undefined {
   if (podType) {
     setters.push('pod');
     values.push(podType.value);
-    ctx.report({ at: podType.at, messageId: 'pod', data: { value: quoteList([podType.value]) }, fixes: [setField(podType.view, 'RuntimeDefault', IN_POD)] });
+    ctx.report({ at: podType.at, messageId: 'pod', data: { value: quoteList([podType.value]) }, fixes: [setProfileType(podType.view, 'RuntimeDefault', IN_POD)] });
   }
   const badContainers: string[] = [];
   for (const c of pod.containers) {
@@ -70,7 +70,7 @@ function v1_19(pod: PodView, ctx: CheckContext): Verdict | undefined {
     if (!bad) continue;
     badContainers.push(c.name);
     values.push(bad.value);
-    const fixes = [setField(bad.view, 'RuntimeDefault', inContainer(c.name))];
+    const fixes = [setProfileType(bad.view, 'RuntimeDefault', inContainer(c.name))];
     ctx.report({ at: bad.at, messageId: 'container', data: { container: containerList([c.name]), value: quoteList([bad.value]) }, fixes });
   }
   if (badContainers.length > 0) setters.push(containerList(badContainers));

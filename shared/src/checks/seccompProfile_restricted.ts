@@ -1,4 +1,4 @@
-import { IN_POD, inContainer, setField } from '../fix/plans';
+import { IN_POD, inContainer, setField, setProfileType } from '../fix/plans';
 import { containerList, joinSetters, quoteList, sortedUnique } from './text';
 import type { CheckContext, CheckDefinition, Verdict } from './types';
 import type { PodView } from '../workloads/podView';
@@ -52,9 +52,9 @@ function v1_19(pod: PodView, ctx: CheckContext): Verdict | undefined {
   }
   const podBad = podProfile?.bad;
   if (podBad || explicit.length > 0) {
-    if (podBad) ctx.report({ at: podBad.at, messageId: 'podBad', data: { type: podBad.type }, fixes: [setField(podBad.view, RUNTIME_DEFAULT, IN_POD)] });
+    if (podBad) ctx.report({ at: podBad.at, messageId: 'podBad', data: { type: podBad.type }, fixes: [setProfileType(podBad.view, RUNTIME_DEFAULT, IN_POD)] });
     for (const c of explicit) {
-      const fixes = [setField(c.view, RUNTIME_DEFAULT, inContainer(c.name))];
+      const fixes = [setProfileType(c.view, RUNTIME_DEFAULT, inContainer(c.name))];
       ctx.report({ at: c.at, messageId: 'containerBad', data: { container: containerList([c.name]), type: c.type }, fixes });
     }
     const setters = [...(podBad ? ['pod'] : []), ...(explicit.length > 0 ? [containerList(explicit.map((c) => c.name))] : [])];
@@ -63,11 +63,11 @@ function v1_19(pod: PodView, ctx: CheckContext): Verdict | undefined {
   }
   if (implicit.length === 0) return undefined;
   // At pod level when no container has a profile of its own, else per container.
-  const podProfile_ = pod.securityContext.get('seccompProfile');
-  const podWide = implicit.length === pod.containers.length && !podProfile_.exists;
+  const podProfileView = pod.securityContext.get('seccompProfile');
+  const podWide = implicit.length === pod.containers.length && !podProfileView.exists;
   for (const c of implicit) {
     const own = setField(c.view.get('type'), RUNTIME_DEFAULT, inContainer(c.name), { preferred: !podWide });
-    const fixes = podWide ? [setField(podProfile_.get('type'), RUNTIME_DEFAULT, IN_POD), own] : [own];
+    const fixes = podWide ? [setField(podProfileView.get('type'), RUNTIME_DEFAULT, IN_POD), own] : [own];
     ctx.report({ at: c.at, messageId: 'unset', data: { container: containerList([c.name]) }, fixes });
   }
   const names = implicit.map((c) => c.name);

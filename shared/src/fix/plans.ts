@@ -38,6 +38,17 @@ export function setField(target: NodeView, value: FixValue, where: string, optio
   return plan(`Set ${lastKeys(target.path)}: ${flowText(value)} ${where}`, [{ op: 'set', target, value }], options);
 }
 
+/**
+ * Sets a seccomp or AppArmor profile's `type`. A `localhostProfile` beside it goes too: the API
+ * server accepts it only with type Localhost, so leaving it would trade one rejection for another.
+ */
+export function setProfileType(type: NodeView, value: string, where: string): FixPlan {
+  const localhost = type.parent?.get('localhostProfile');
+  const ops: FixOp[] = [{ op: 'set', target: type, value }];
+  if (localhost?.exists) ops.push({ op: 'remove', target: localhost });
+  return plan(`Set ${lastKeys(type.path)}: ${value} ${where}`, ops);
+}
+
 export function removeField(target: NodeView, title: string, options?: PlanOptions): FixPlan {
   return plan(title, [{ op: 'remove', target }], options);
 }
