@@ -3,8 +3,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_CHECKS } from '../../shared/src/checks/index';
+import { CASES } from '../fixes/cases';
 
-/** Fails when a check is missing its test or its documentation (PSA TestValidChecks, ESLint checkRuleFiles). */
+/**
+ * Fails when a check is missing its test, its documentation or its fix's golden case (PSA
+ * TestValidChecks, ESLint checkRuleFiles).
+ */
 const ROOT = resolve(__dirname, '../../..');
 const CHECKS_DIR = join(ROOT, 'shared/src/checks');
 const INFRASTRUCTURE = new Set(['types', 'registry', 'index', 'text', 'docs']);
@@ -21,6 +25,8 @@ describe('every check is complete', () => {
       const text = readFileSync(doc, 'utf8');
       assert.ok(text.includes(check.reason), `the doc names the reason "${check.reason}"`);
       for (const variant of check.versions) assert.ok(text.includes(variant.since), `the doc's history mentions ${variant.since}`);
+      assert.match(text, /^## Quick fix$/m, 'the doc says what the quick fix does');
+      assert.ok(CASES.some((c) => c.check === check.id), `test/fixes/cases.ts has a golden case for ${check.id}'s fix`);
       assert.ok(Object.keys(check.messages).length > 0);
     });
   }
