@@ -85,6 +85,14 @@ describe('writeFixedText', () => {
     assert.equal(readFileSync(path, 'utf8'), FIXED);
   });
 
+  it('refuses a read-only file, though its folder would allow replacing it', () => {
+    const { dir, path, snapshot } = readPod();
+    chmodSync(path, 0o444);
+    assert.equal(writeFixedText(snapshot, FIXED), 'the file is read-only');
+    assert.equal(readFileSync(path, 'utf8'), PRIVILEGED_POD);
+    assert.deepEqual(readdirSync(dir), ['pod.yaml']);
+  });
+
   it('reports a file that vanished', () => {
     const { dir, snapshot } = readPod();
     assert.equal(writeFixedText({ ...snapshot, path: join(dir, 'gone.yaml') }, FIXED), 'no such file or directory');

@@ -79,6 +79,15 @@ function decode(path: string, read: () => Buffer): Input {
   }
 }
 
+/** The file behind a path (links resolved), so one file named twice is recognised; else the path. */
+export function fileIdentity(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 export function describeError(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err?.code) {

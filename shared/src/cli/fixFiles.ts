@@ -1,10 +1,9 @@
-import { realpathSync } from 'node:fs';
 import { evaluate, type EvaluateOptions, type EvaluationResult } from '../evaluate/evaluate';
 import { unifiedDiff } from '../fix/diff';
 import { fixAll } from '../fix/fixAll';
 import { parseDocuments } from '../yaml/parse';
 import type { Problem } from '../yaml/range';
-import type { Input } from './files';
+import { fileIdentity, type Input } from './files';
 import { writeFixedText } from './writeFixed';
 
 /** What `--fix` (or `--fix-dry-run`) did to the inputs. */
@@ -40,33 +39,33 @@ export function fixInputs(inputs: readonly Input[], optionsFor: (path: string) =
       out.push(input);
       return;
     }
-    const key = identity(input.path);
+    const key = input.path === '-' ? '-' : fileIdentity(input.path);
     const already = done.get(key);
     if (already !== undefined) {
       out.push(mode === 'write' ? { ...input, text: already } : input);
       return;
     }
-    const plan = fixFileText(input.text, optionsFor(input.path));
-    done.set(key, plan.kind === 'fixed' && mode === 'write' ? plan.text : input.text);
-    if (plan.kind === 'not-valid-yaml') problems.set(index, [note('info', 'fix-skipped', 'not fixed: the file has YAML syntax errors; --fix writes only files that parse')]);
-    if (plan.kind !== 'fixed') {
+    const fix = fixFileText(input.text, optionsFor(input.path));
+    done.set(key, fix.kind === 'fixed' && mode === 'write' ? fix.text : input.text);
+    if (fix.kind === 'not-valid-yaml') problems.set(index, [note('info', 'fix-skipped', 'not fixed: the file has YAML syntax errors; --fix writes only files that parse')]);
+    if (fix.kind !== 'fixed') {
       out.push(input);
       return;
     }
     if (mode === 'dry-run') {
-      diff += unifiedDiff(diffPath(input.path), input.text, plan.text);
+      diff += unifiedDiff(diffPath(input.path), input.text, fix.text);
     } else {
-      const error = writeFixedText({ path: input.path, bytes: input.bytes }, plan.text);
+      const error = writeFixedText({ path: input.path, bytes: input.bytes }, fix.text);
       if (error) {
         done.set(key, input.text);
         problems.set(index, [note('error', 'fix-error', `not fixed: ${error}`)]);
         out.push(input);
         return;
       }
-      out.push({ ...input, text: plan.text });
+      out.push({ ...input, text: fix.text });
     }
     files++;
-    findings += plan.findings;
+    findings += fix.findings;
   });
   return { inputs: out, problems, diff, files, findings };
 }
@@ -96,15 +95,6 @@ function violations(result: EvaluationResult): number {
 
 function note(severity: Problem['severity'], code: string, message: string): Problem {
   return { message, range: [0, 0], severity, code };
-}
-
-/** The file behind a path, so a file named twice is fixed once. */
-function identity(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
 }
 
 /**

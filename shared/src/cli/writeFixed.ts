@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseDocuments } from '../yaml/parse';
 import { describeError } from './files';
@@ -26,8 +26,8 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * the file must still hold the bytes that were read, and the replacement is one rename of a
  * complete temporary file in the same folder: a crash or a full disk leaves the old file or the
  * new one, never half of each. A symbolic link is written through (its target is replaced, the
- * link stays); mode, owner and a byte order mark are kept. A file with several hard links is
- * refused, since a rename would fix one name and silently leave the others.
+ * link stays); mode, owner and a byte order mark are kept. A read-only file is refused, and so is
+ * a file with several hard links, since a rename would fix one name and silently leave the others.
  *
  * Someone writing in the instant between the final comparison and the rename can still lose that
  * write; no lock-free scheme closes that window, and it is microseconds wide.
@@ -43,6 +43,8 @@ export function writeFixedText(snapshot: Snapshot, text: string, options: WriteO
     return describeError(e);
   }
   if (!before.isFile()) return 'not a regular file';
+  // Replacing the file only needs the folder to be writable; a read-only file says "leave me".
+  if ((before.mode & 0o222) === 0 || !isWritable(target)) return 'the file is read-only';
   if (before.nlink > 1) return `it has ${before.nlink} hard links, and replacing it would break them; fix it by hand or with --fix-dry-run and patch`;
   const bytes = Buffer.from(text, 'utf8');
   const content = hasBom(snapshot.bytes) ? Buffer.concat([BOM, bytes]) : bytes;
@@ -95,6 +97,15 @@ function changedSince(target: string, snapshot: Snapshot, before: Stats): string
     return 'the file was replaced or its permissions changed since podsec read it; not fixed, run podsec again';
   }
   return undefined;
+}
+
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function hasBom(bytes: Buffer): boolean {
