@@ -44,8 +44,9 @@ Options:
                       of every violation.
   --fix               Rewrite each file with its safe fixes (those that do not remove
                       what a workload can access), then report what is left. Files are
-                      replaced atomically, keep their mode, and are left alone when
-                      unchanged, changed since read, or not valid YAML. Not for -.
+                      replaced atomically and keep their mode; files with nothing to
+                      fix, changed since read, read-only or not valid YAML are left
+                      alone. Standard input (-) cannot be fixed in place.
   --fix-dry-run       Print what --fix would change as a unified diff on standard
                       output and write nothing; the report goes to standard error
                       (text format only).
