@@ -34,6 +34,12 @@ let canPullConfiguration = false;
 let canWatchFiles = false;
 let canRefreshCodeLens = false;
 let codeActionSupport: CodeActionSupport = { documentChanges: false, resolve: false };
+/**
+ * Namespace context is unknown until the first scan of the workspace ends; diagnostics published
+ * before would show findings under the wrong policy and then change. The scan validates every
+ * open document when it ends.
+ */
+let indexed = false;
 const settings = new SettingsStore(connection, () => canPullConfiguration);
 /** Problems with files named by settings, shown once each. */
 const reported = new Set<string>();
@@ -63,14 +69,18 @@ connection.onInitialize((params) => {
 connection.onInitialized(async () => {
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podsec' });
   if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
-  const progress = await connection.window.createWorkDoneProgress();
-  progress.begin('Pod Security: indexing namespaces', undefined, 'scanning workspace YAML files');
-  const files = await workspace.scan(folders, (n) => progress.report(`${n} files`));
-  // Open documents win over their files on disk.
-  for (const doc of documents.all()) workspace.update(doc.uri, doc.getText());
-  progress.done();
-  connection.console.info(`podsec: indexed ${files} YAML files`);
-  contextChanged();
+  try {
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Pod Security: indexing namespaces', undefined, 'scanning workspace YAML files');
+    const files = await workspace.scan(folders, (n) => progress.report(`${n} files`));
+    // Open documents win over their files on disk.
+    for (const doc of documents.all()) workspace.update(doc.uri, doc.getText());
+    progress.done();
+    connection.console.info(`podsec: indexed ${files} YAML files`);
+  } finally {
+    indexed = true;
+    contextChanged();
+  }
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -167,6 +177,7 @@ async function analyze(doc: TextDocument): Promise<Analyzed | undefined> {
 }
 
 async function validate(doc: TextDocument): Promise<void> {
+  if (!indexed) return;
   const version = doc.version;
   const epoch = analysis.currentEpoch;
   const analyzed = await analyze(doc);
