@@ -3,6 +3,7 @@
 // real LSP client talking to the bundled server over stdio, as VS Code asks: at the cursor, with
 // the diagnostics there, edits resolved lazily.
 //   node bench/lsp-codeaction.mjs [--lines 2000] [--json]
+//   PODSEC_SERVER=path/to/server.js node bench/lsp-codeaction.mjs   another server bundle, to compare
 // Every request is the first at its place (nothing rendered yet), in three groups:
 //   diagnostic  one diagnostic in the context, as when a quick fix is picked from the Problems view
 //   cursor      every diagnostic at one range, as the light bulb asks when the cursor sits there

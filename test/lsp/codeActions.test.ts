@@ -214,6 +214,58 @@ spec:
     await client.changeSettings({}, uri);
   });
 
+  it('fixes each workload of a multi-document file under its own policy, and makes one comply alone', async () => {
+    const uri = 'file:///w/fix/multi.yaml';
+    const multi = `# Two workloads, two namespaces.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: api
+  namespace: prod
+spec:
+  containers:
+  - name: api
+    image: registry.example/api:2
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: debug
+spec:
+  hostPID: true
+  containers:
+  - name: debug
+    image: registry.example/debug:1
+`;
+    const api = multi.slice(0, multi.indexOf('---'));
+    const debug = multi.slice(multi.indexOf('---'));
+    // Settings are pulled per document when it opens: only this file sees them.
+    client.settings = { enforce: 'baseline', warn: 'baseline', audit: 'baseline', namespaces: { prod: { 'pod-security.kubernetes.io/enforce': 'restricted' } } };
+    await client.open(uri, multi);
+    client.settings = {};
+    const restrictedApi = `${api}    securityContext:
+      allowPrivilegeEscalation: false
+      capabilities:
+        drop:
+        - ALL
+  securityContext:
+    runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+`;
+    const baselineDebug = debug.replace('  hostPID: true\n', '');
+    const [fixAll] = await client.codeActions(uri, WHOLE, { diagnostics: [], only: ['source.fixAll.podsec'] });
+    assert.equal(applied(multi, uri, fixAll?.edit), restrictedApi + baselineDebug, 'restricted in prod, baseline in the default namespace');
+    const secondKind = { start: { line: 12, character: 0 }, end: { line: 12, character: 0 } };
+    const comply = await client.codeActions(uri, secondKind, { diagnostics: [] });
+    assert.deepEqual(titles(comply), [
+      ['Make this Pod comply with baseline:latest', 'quickfix', false],
+      ['Make this Pod comply with restricted:latest', 'quickfix', false],
+    ]);
+    assert.equal(applied(multi, uri, comply[0]?.edit), api + baselineDebug, 'the other workload stays as it is');
+    assert.deepEqual(await client.replace(uri, restrictedApi + baselineDebug, 2), []);
+  });
+
   it('offers nothing for a diagnostic of an older version', async () => {
     const uri = 'file:///w/fix/stale.yaml';
     const stale = byCode(await client.open(uri, POD), 'privileged');

@@ -12,15 +12,15 @@ import { fixAction, SOURCE, type EditSupport } from '../convert';
  */
 export function quickFixes(doc: TextDocument, analyzed: Analyzed, diagnostics: readonly Diagnostic[], support: EditSupport): CodeAction[] {
   // One action per fix: a fix shared by two findings resolves both diagnostics.
-  const actions = new Map<string, CodeAction & { diagnostics: Diagnostic[] }>();
+  const actions = new Map<string, CodeAction>();
   for (const diagnostic of diagnostics) {
     const violation = violationOf(doc, analyzed, diagnostic);
     for (const plan of violation?.fixes ?? []) {
       const fix = analyzed.render(plan);
       if (!fix) continue;
       const same = actions.get(fix.id);
-      if (same) same.diagnostics.push(diagnostic);
-      else actions.set(fix.id, { ...fixAction(doc, fix, [diagnostic], support), diagnostics: [diagnostic] });
+      if (same) same.diagnostics?.push(diagnostic);
+      else actions.set(fix.id, fixAction(doc, fix, [diagnostic], support));
     }
   }
   return [...actions.values()];
