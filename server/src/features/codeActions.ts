@@ -50,14 +50,19 @@ export function codeActions(doc: TextDocument, analyzed: Analyzed, params: CodeA
 
 /** Computes the edit of an action offered without one; the action unchanged when its version is gone. */
 export function resolveCodeAction(doc: TextDocument, analyzed: Analyzed, action: CodeAction, support: EditSupport): CodeAction {
-  const deferred = asDeferred(action.data);
+  const deferred = deferredTarget(action.data);
   if (!deferred || deferred.uri !== doc.uri || deferred.version !== analyzed.version) return action;
   return { ...action, edit: workspaceEdit(doc, editsOf(analyzed, deferred), support) };
 }
 
-/** The version a resolve request is about, from the action's data. */
-export function deferredTarget(data: unknown): { uri: string; version: number } | undefined {
-  return asDeferred(data);
+/** What an action offered without an edit is about (document, version, change), from its data. */
+export function deferredTarget(data: unknown): Deferred | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const d = data as Record<string, unknown>;
+  if (typeof d['uri'] !== 'string' || typeof d['version'] !== 'number') return undefined;
+  if (d['action'] === 'fixAll') return data as Deferred;
+  if (d['action'] === 'comply' && typeof d['docIndex'] === 'number' && (d['level'] === 'baseline' || d['level'] === 'restricted')) return data as Deferred;
+  return undefined;
 }
 
 /** With resolve, the action carries data and no edit; without, the edit, or nothing when empty. */
@@ -69,13 +74,4 @@ function withEdit(doc: TextDocument, analyzed: Analyzed, action: CodeAction, def
 
 function editsOf(analyzed: Analyzed, deferred: Deferred): TextEdit[] {
   return deferred.action === 'fixAll' ? fixAllEdits(analyzed) : complyEdits(analyzed, deferred.docIndex, deferred.level);
-}
-
-function asDeferred(data: unknown): Deferred | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const d = data as Record<string, unknown>;
-  if (typeof d['uri'] !== 'string' || typeof d['version'] !== 'number') return undefined;
-  if (d['action'] === 'fixAll') return data as Deferred;
-  if (d['action'] === 'comply' && typeof d['docIndex'] === 'number' && (d['level'] === 'baseline' || d['level'] === 'restricted')) return data as Deferred;
-  return undefined;
 }
