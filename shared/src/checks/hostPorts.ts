@@ -31,7 +31,8 @@ function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
       if (port === 0) continue;
       isBad = true;
       ports.push(String(port));
-      const fixes = [removeField(hostPort, `Remove hostPort ${port} ${inContainer(c.name)}`)];
+      // Removing a host port takes away how clients reach the pod: offered alone, never in fix-all.
+      const fixes = [removeField(hostPort, `Remove hostPort ${port} ${inContainer(c.name)} (changes how the pod is reached)`, { safe: false })];
       ctx.report({ at: hostPort.valueSite, messageId: 'hostPort', data: { container: containerList([c.name]), port: String(port) }, fixes });
     }
     if (isBad) badContainers.push(c.name);
