@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { FIX_ALL_KIND } from '../../shared/src/protocol';
 
 /**
- * "Podsec: Fix all Pod Security findings in this document" runs the very code action
+ * "Pod Security: Fix All Findings in This Document" runs the very code action
  * `editor.codeActionsOnSave` and the Source Action menu run (`source.fixAll.podsec`), so the three
  * can never disagree. Resolves true when an edit was applied.
  */

@@ -119,7 +119,7 @@ describe('podsec in VS Code', () => {
     await revertFixme(editor);
   });
 
-  it('fixes every finding of the document with "Podsec: Fix all Pod Security findings in this document"', async () => {
+  it('fixes every finding of the document with "Pod Security: Fix All Findings in This Document"', async () => {
     const { editor } = await openFixme();
     const uri = editor.document.uri;
     const clean = diagnosticsWhere(uri, (ds) => ds.length === 0);
