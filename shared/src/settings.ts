@@ -1,5 +1,6 @@
 import { LATEST, parseLevelVersion, renderLevelVersion, type LevelVersion } from './policy/levelVersion';
 import type { Policy } from './policy/policy';
+import { formatSize, parseSize } from './size';
 
 export type NamespaceSource = 'workspace' | 'settings';
 
@@ -16,6 +17,12 @@ export interface Settings {
   readonly defaultNamespace: string;
   /** Path (workspace-relative or absolute) of an AdmissionConfiguration or PodSecurityConfiguration file. */
   readonly admissionConfig: string;
+  /** Bytes; a larger file is not evaluated and gets one note instead. */
+  readonly maxFileSize: number;
+  /** Diagnostics shown per file (at least 1); the rest are summed up in one note. */
+  readonly maxDiagnostics: number;
+  /** Glob patterns of workspace paths the workspace scan skips, beside `files.exclude` and `search.exclude`. */
+  readonly exclude: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +33,9 @@ export const DEFAULT_SETTINGS: Settings = {
   namespaces: new Map(),
   defaultNamespace: 'default',
   admissionConfig: '',
+  maxFileSize: 5 * 1024 * 1024,
+  maxDiagnostics: 500,
+  exclude: [],
 };
 
 const PAIRS = ['enforce', 'warn', 'audit'] as const;
@@ -46,6 +56,9 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       namespaces: namespaces(obj['namespaces'], problems),
       defaultNamespace: stringSetting('defaultNamespace', obj['defaultNamespace'], problems) || DEFAULT_SETTINGS.defaultNamespace,
       admissionConfig: stringSetting('admissionConfig', obj['admissionConfig'], problems),
+      maxFileSize: maxFileSize(obj['maxFileSize'], problems),
+      maxDiagnostics: maxDiagnostics(obj['maxDiagnostics'], problems),
+      exclude: exclude(obj['exclude'], problems),
     },
     problems,
   };
@@ -106,6 +119,35 @@ function stringSetting(name: string, value: unknown, problems: string[]): string
   if (typeof value === 'string') return value.trim();
   problems.push(`podsec.${name} must be a string; ignoring it`);
   return '';
+}
+
+function maxFileSize(value: unknown, problems: string[]): number {
+  if (value === undefined || value === null || value === '') return DEFAULT_SETTINGS.maxFileSize;
+  const bytes = parseSize(value);
+  if (bytes !== undefined) return bytes;
+  problems.push(`podsec.maxFileSize must be a size like "5 MB" or "512 KB", or a number of bytes; using ${formatSize(DEFAULT_SETTINGS.maxFileSize)}`);
+  return DEFAULT_SETTINGS.maxFileSize;
+}
+
+function maxDiagnostics(value: unknown, problems: string[]): number {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.maxDiagnostics;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1) return value;
+  problems.push(`podsec.maxDiagnostics must be a whole number of at least 1; using ${DEFAULT_SETTINGS.maxDiagnostics}`);
+  return DEFAULT_SETTINGS.maxDiagnostics;
+}
+
+function exclude(value: unknown, problems: string[]): readonly string[] {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.exclude;
+  if (!Array.isArray(value)) {
+    problems.push('podsec.exclude must be a list of glob patterns such as "**/charts/**"; ignoring it');
+    return DEFAULT_SETTINGS.exclude;
+  }
+  const patterns: string[] = [];
+  value.forEach((item: unknown, i) => {
+    if (typeof item === 'string') patterns.push(item);
+    else problems.push(`podsec.exclude[${i}] must be a glob pattern (a string); ignoring it`);
+  });
+  return patterns;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
