@@ -59,6 +59,17 @@ export function problemDiagnostics(doc: TextDocument, problems: readonly Problem
   return out;
 }
 
+/**
+ * A diagnostic about the whole file (not evaluated, failed, more not shown), on the start of its
+ * first line: where a person looks first, and a range that exists in any text.
+ */
+export function fileNote(doc: TextDocument, severity: DiagnosticSeverity, code: string, message: string): Diagnostic {
+  const text = doc.getText();
+  const firstLineEnd = text.search(/[\r\n]/);
+  const end = Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 80);
+  return { range: { start: { line: 0, character: 0 }, end: doc.positionAt(end) }, severity, source: SOURCE, code, message };
+}
+
 /** What the client said it accepts in code actions. */
 export interface EditSupport {
   /** Versioned `documentChanges`: the editor refuses an edit computed for an older version. */

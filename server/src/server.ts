@@ -1,6 +1,4 @@
 import { pathToFileURL } from 'node:url';
-import { isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
@@ -8,21 +6,36 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
+  type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { EFFECTIVE_POLICY_REQUEST, FIX_ALL_KIND, POLICY_CHANGED_NOTIFICATION, type EffectivePolicyParams } from '../../shared/src/protocol';
-import type { Settings } from '../../shared/src/settings';
-import { Analysis, type Analyzed } from './analysis';
+import {
+  EFFECTIVE_POLICY_REQUEST,
+  FIX_ALL_KIND,
+  POLICY_CHANGED_NOTIFICATION,
+  WORKSPACE_TRUSTED_NOTIFICATION,
+  type EffectivePolicyParams,
+  type InitializationOptions,
+} from '../../shared/src/protocol';
+import { Analysis, Analyzed } from './analysis';
 import { codeActions, deferredTarget, resolveCodeAction, type CodeActionSupport } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
 import { diagnosticsFor } from './features/diagnostics';
 import { effectivePolicy } from './features/effectivePolicy';
 import { hover } from './features/hover';
+import { failIfTestMarker, FailureLog } from './failures';
+import { fileTooLarge, limitDiagnostics } from './limits';
+import { filePath } from './roots';
+import { scanRules } from './scanRules';
+import { ValidationScheduler } from './scheduler';
 import { SettingsStore } from './settings';
-import { Workspace } from './workspace';
+import { Workspace, type ScanFolder } from './workspace';
 
 /** Wiring only: connection, documents, capabilities, feature registration. */
 const connection = createConnection(ProposedFeatures.all);
@@ -33,6 +46,8 @@ let folders: string[] = [];
 let canPullConfiguration = false;
 let canWatchFiles = false;
 let canRefreshCodeLens = false;
+/** VS Code's Restricted Mode says false; other editors say nothing, and everything applies. */
+let trusted = true;
 let codeActionSupport: CodeActionSupport = { documentChanges: false, resolve: false };
 /**
  * Namespace context is unknown until the first scan of the workspace ends; diagnostics published
@@ -40,9 +55,17 @@ let codeActionSupport: CodeActionSupport = { documentChanges: false, resolve: fa
  * open document when it ends.
  */
 let indexed = false;
-const settings = new SettingsStore(connection, () => canPullConfiguration);
+const settings = new SettingsStore(connection, () => canPullConfiguration, {
+  trusted: () => trusted,
+  folders: () => folders.map(filePath).filter((p): p is string => p !== undefined),
+});
 /** Problems with files named by settings, shown once each. */
 const reported = new Set<string>();
+const failures = new FailureLog((message) => connection.console.error(message));
+const scheduler = new ValidationScheduler((uri) => validate(uri));
+/** Scans run one after the other; `scanKey` says which rules the last one used. */
+let scanning: Promise<unknown> = Promise.resolve();
+let scanKey: string | undefined;
 
 connection.onInitialize((params) => {
   canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
@@ -53,6 +76,7 @@ connection.onInitialize((params) => {
     documentChanges: Boolean(params.capabilities.workspace?.workspaceEdit?.documentChanges),
     resolve: Boolean(codeAction?.dataSupport && codeAction.resolveSupport?.properties.includes('edit')),
   };
+  trusted = (params.initializationOptions as InitializationOptions | undefined)?.isTrusted !== false;
   folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
   return {
@@ -67,23 +91,24 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(async () => {
-  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podsec' });
+  // files.exclude and search.exclude decide what the workspace scan reads.
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: ['podsec', 'files.exclude', 'search.exclude'] });
   if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }] });
-  try {
-    const progress = await connection.window.createWorkDoneProgress();
-    progress.begin('Pod Security: indexing namespaces', undefined, 'scanning workspace YAML files');
-    const files = await workspace.scan(folders, (n) => progress.report(`${n} files`));
-    // Open documents win over their files on disk.
-    for (const doc of documents.all()) workspace.update(doc.uri, doc.getText());
-    progress.done();
-    connection.console.info(`podsec: indexed ${files} YAML files`);
-  } finally {
-    indexed = true;
-    contextChanged();
-  }
+  await scanWorkspace();
+  indexed = true;
+  contextChanged();
 });
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration(async () => {
+  settings.clear();
+  workspace.forgetNamed();
+  // A change of the exclusions means another scan; the documents are validated once, after it.
+  await scanWorkspace();
+  contextChanged();
+});
+
+connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+  trusted = true;
   settings.clear();
   workspace.forgetNamed();
   contextChanged();
@@ -100,99 +125,158 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 
 documents.onDidChangeContent((change) => {
   if (workspace.update(change.document.uri, change.document.getText())) contextChanged();
-  else void validate(change.document);
+  else scheduler.request(change.document.uri);
 });
 
 documents.onDidClose(async (e) => {
+  scheduler.forget(e.document.uri);
+  failures.forget(e.document.uri);
   analysis.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   // The editor's unsaved text no longer counts: go back to the file on disk.
   if (await workspace.readFile(e.document.uri)) contextChanged();
 });
 
-connection.onHover(async ({ textDocument, position }) => {
-  const doc = documents.get(textDocument.uri);
-  const analyzed = doc && (await analyze(doc));
-  return doc && analyzed ? hover(doc, analyzed.result, position, folders) : null;
+connection.onHover(async ({ textDocument, position }, token) => {
+  const target = await analyzeForRequest(textDocument.uri, token);
+  return target ? hover(target.doc, target.analyzed.result, position, folders) : null;
 });
 
-connection.onCodeLens(async ({ textDocument }) => {
-  const doc = documents.get(textDocument.uri);
-  const analyzed = doc && (await analyze(doc));
-  return doc && analyzed ? codeLenses(doc, analyzed.result) : [];
+connection.onCodeLens(async ({ textDocument }, token) => {
+  const target = await analyzeForRequest(textDocument.uri, token);
+  return target ? codeLenses(target.doc, target.analyzed.result) : [];
 });
 
-connection.onRequest(EFFECTIVE_POLICY_REQUEST, async ({ uri }: EffectivePolicyParams) => {
-  const doc = documents.get(uri);
-  const analyzed = doc && (await analyze(doc));
-  return analyzed ? effectivePolicy(analyzed.result, folders) : null;
+connection.onRequest(EFFECTIVE_POLICY_REQUEST, async ({ uri }: EffectivePolicyParams, token: CancellationToken) => {
+  const target = await analyzeForRequest(uri, token);
+  return target ? effectivePolicy(target.analyzed.result, folders) : null;
 });
 
 // Code actions are computed on the document's current version only; a request that raced an
 // edit gets nothing rather than edits for text that is gone.
-connection.onCodeAction(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const analyzed = doc && (await analyze(doc));
-  return doc && analyzed?.version === doc.version ? codeActions(doc, analyzed, params, codeActionSupport) : [];
+connection.onCodeAction(async (params, token) => {
+  const target = await analyzeForRequest(params.textDocument.uri, token);
+  return target && target.analyzed.version === target.doc.version ? codeActions(target.doc, target.analyzed, params, codeActionSupport) : [];
 });
 
-connection.onCodeActionResolve(async (action) => {
+connection.onCodeActionResolve(async (action, token) => {
   const target = deferredTarget(action.data);
   const doc = target && documents.get(target.uri);
   if (!doc || doc.version !== target?.version) return action;
-  const analyzed = await analyze(doc);
+  const analyzed = await analyze(doc, token);
+  throwIfCancelled(token);
   return analyzed?.version === doc.version ? resolveCodeAction(doc, analyzed, action, codeActionSupport) : action;
 });
+
+/**
+ * Scans the workspace folders, unless the rules are those of the last scan. Never rejects: a scan
+ * that fails (it skips what it cannot read, so only a bug makes it fail) leaves the index as it got.
+ */
+function scanWorkspace(): Promise<unknown> {
+  scanning = scanning.then(async () => {
+    const scanFolders: ScanFolder[] = await Promise.all(folders.map(async (uri) => ({ uri, rules: await folderRules(uri) })));
+    const key = JSON.stringify(scanFolders.map((f) => [f.uri, f.rules.key]));
+    if (key === scanKey) return;
+    scanKey = key;
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Pod Security: indexing namespaces', undefined, 'scanning workspace YAML files');
+    await workspace.configure(scanFolders);
+    const files = await workspace.scan((n) => progress.report(`${n} files`));
+    // Open documents win over their files on disk.
+    for (const doc of documents.all()) workspace.update(doc.uri, doc.getText());
+    progress.done();
+    connection.console.info(`podsec: indexed ${files} YAML files`);
+  }).catch((e: unknown) => connection.console.error(`podsec: scanning the workspace failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+  return scanning;
+}
+
+async function folderRules(folderUri: string) {
+  const [filesExclude, searchExclude]: unknown[] = canPullConfiguration
+    ? await connection.workspace
+        .getConfiguration([
+          { scopeUri: folderUri, section: 'files.exclude' },
+          { scopeUri: folderUri, section: 'search.exclude' },
+        ])
+        .catch(() => [])
+    : [];
+  return scanRules(filesExclude, searchExclude, await settings.forDocument(folderUri));
+}
 
 /** Settings or namespace context changed: every open document may have new results. */
 function contextChanged(): void {
   analysis.invalidate();
-  for (const doc of documents.all()) void validate(doc);
+  for (const doc of documents.all()) scheduler.request(doc.uri);
   void connection.sendNotification(POLICY_CHANGED_NOTIFICATION);
   if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 
-async function analyze(doc: TextDocument): Promise<Analyzed | undefined> {
+/** A request's document and its current analysis; a cancelled request ends with RequestCancelled. */
+async function analyzeForRequest(uri: string, token: CancellationToken): Promise<{ doc: TextDocument; analyzed: Analyzed } | undefined> {
+  const doc = documents.get(uri);
+  const analyzed = doc && (await analyze(doc, token));
+  throwIfCancelled(token);
+  return doc && analyzed ? { doc, analyzed } : undefined;
+}
+
+function throwIfCancelled(token: CancellationToken): void {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+}
+
+async function analyze(doc: TextDocument, token?: CancellationToken): Promise<Analyzed | undefined> {
+  const outcome = await evaluateCurrent(doc, token);
+  return outcome instanceof Analyzed ? outcome : undefined;
+}
+
+/**
+ * The analysis of the document's current version, or the one diagnostic that stands in for it
+ * (the file is over podsec.maxFileSize, or evaluating it failed); undefined when the work is moot
+ * (a newer version or context arrived, or the request was cancelled).
+ */
+async function evaluateCurrent(doc: TextDocument, token?: CancellationToken): Promise<Analyzed | Diagnostic | undefined> {
   const version = doc.version;
   const current = analysis.peek(doc.uri, version);
   if (current) return current;
   const epoch = analysis.currentEpoch;
   const docSettings = await settings.forDocument(doc.uri);
-  const configUri = admissionUri(docSettings);
+  const configUri = docSettings.admissionConfig ? pathToFileURL(docSettings.admissionConfig).toString() : undefined;
   if (configUri) {
-    const problem = await workspace.ensureAdmissionFile(configUri);
+    const problem = await workspace.ensureAdmissionFile(configUri, docSettings.maxFileSize);
     if (problem && !reported.has(problem)) {
       reported.add(problem);
       void connection.window.showWarningMessage(problem);
     }
   }
   // Settings or namespace context changed while we waited: the validation it started wins.
-  if (documents.get(doc.uri)?.version !== version || analysis.currentEpoch !== epoch) return undefined;
+  if (documents.get(doc.uri)?.version !== version || analysis.currentEpoch !== epoch || token?.isCancellationRequested) return undefined;
+  const tooLarge = fileTooLarge(doc, docSettings.maxFileSize);
+  if (tooLarge) return tooLarge;
   try {
-    return analysis.get(doc.uri, version, doc.getText(), { settings: docSettings, index: workspace.index, admission: workspace.admission(configUri) });
+    failIfTestMarker(doc.getText());
+    const analyzed = analysis.get(doc.uri, version, doc.getText(), { settings: docSettings, index: workspace.index, admission: workspace.admission(configUri) });
+    failures.forget(doc.uri);
+    return analyzed;
   } catch (e) {
-    connection.console.error(`podsec: evaluating ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return undefined;
+    return failures.failed(doc, e);
   }
 }
 
-async function validate(doc: TextDocument): Promise<void> {
-  if (!indexed) return;
+/** Publishes the diagnostics of a document's current version; the scheduler decides when. */
+async function validate(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!indexed || !doc) return;
   const version = doc.version;
   const epoch = analysis.currentEpoch;
-  const analyzed = await analyze(doc);
+  const docSettings = await settings.forDocument(uri);
+  const outcome = await evaluateCurrent(doc);
   // A newer edit or context change arrived meanwhile: its own validation publishes.
-  if (!analyzed || documents.get(doc.uri)?.version !== version || analysis.currentEpoch !== epoch) return;
-  const diagnostics = diagnosticsFor(doc, analyzed.result, folders, workspace.admissionProblems(doc.uri));
-  await connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
-}
-
-/** `podsec.admissionConfig` as a file URI, relative paths against the first workspace folder. */
-function admissionUri(s: Settings): string | undefined {
-  if (!s.admissionConfig) return undefined;
-  if (isAbsolute(s.admissionConfig)) return pathToFileURL(s.admissionConfig).toString();
-  const folder = folders[0];
-  return folder?.startsWith('file:') ? pathToFileURL(join(fileURLToPath(folder), s.admissionConfig)).toString() : undefined;
+  if (!outcome || documents.get(uri)?.version !== version || analysis.currentEpoch !== epoch) return;
+  let diagnostics: Diagnostic[];
+  try {
+    diagnostics = outcome instanceof Analyzed ? limitDiagnostics(doc, diagnosticsFor(doc, outcome.result, folders, workspace.admissionProblems(uri)), docSettings.maxDiagnostics) : [outcome];
+  } catch (e) {
+    diagnostics = [failures.failed(doc, e)];
+  }
+  await connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
 documents.listen(connection);

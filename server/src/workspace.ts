@@ -1,79 +1,101 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAdmissionConfigText, parseAdmissionConfig, type AdmissionConfig } from '../../shared/src/policy/admissionConfig';
 import { fileFacts } from '../../shared/src/policy/workspaceFacts';
 import { WorkspaceIndex } from '../../shared/src/policy/workspaceIndex';
+import { formatSize } from '../../shared/src/size';
 import type { Problem } from '../../shared/src/yaml/range';
+import { readTextFile } from './readText';
+import { filePath, globPath, WorkspaceRoots } from './roots';
+import type { ScanRules } from './scanRules';
 
-const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const YAML_FILE = /\.ya?ml$/i;
+
+/** A workspace folder (a `file:` URI) and what the scan skips in it. */
+export interface ScanFolder {
+  readonly uri: string;
+  readonly rules: ScanRules;
+}
 
 /**
  * The workspace's namespace context: every YAML file is read once at start-up and again only
  * when it changes; only the few facts PSA needs are kept (WorkspaceIndex). Admission
  * configuration files are remembered by URI with their parse problems.
+ *
+ * What is read from disk: regular files below a workspace folder, also through links that stay
+ * inside the workspace, each real file once, none excluded by the folder's rules or over its size
+ * limit. Anything else (link loops, links out of the workspace, FIFOs, files that vanish or cannot
+ * be read) is skipped without a word: it is not the person's mistake and not podsec's business.
  */
 export class Workspace {
   readonly index = new WorkspaceIndex();
   private readonly admissionFiles = new Map<string, { config: AdmissionConfig; problems: Problem[] }>();
   /** Configurations read only because a setting names them; never "found in the workspace". */
   private readonly namedAdmission = new Map<string, { config: AdmissionConfig; problems: Problem[] }>();
+  private folders: ReadonlyArray<{ readonly path: string; readonly rules: ScanRules }> = [];
+  private roots: WorkspaceRoots | undefined;
+  /** URIs whose facts came from disk, so a new scan can drop files that are now excluded. */
+  private readonly fromDisk = new Set<string>();
 
-  /** Scans folders; returns the number of YAML files read. Unreadable files and link loops are skipped quietly. */
-  async scan(folderUris: readonly string[], onProgress?: (files: number) => void): Promise<number> {
-    let count = 0;
-    const seen = new Set<string>();
-    const walk = async (dir: string): Promise<void> => {
-      let real: string;
-      try {
-        real = await realpath(dir);
-      } catch {
-        return;
-      }
-      if (seen.has(real)) return;
-      seen.add(real);
-      let entries: string[];
-      try {
-        entries = await readdir(dir);
-      } catch {
-        return;
-      }
-      for (const name of entries.sort()) {
+  /** Sets the folders to scan and their rules (before the first scan, and when rules change). */
+  async configure(folders: readonly ScanFolder[]): Promise<void> {
+    const local = folders.flatMap((f) => {
+      const path = filePath(f.uri);
+      return path === undefined ? [] : [{ path, rules: f.rules }];
+    });
+    this.roots = await WorkspaceRoots.of(local.map((f) => f.path));
+    this.folders = local;
+  }
+
+  /** Scans the configured folders; returns the number of YAML files read. */
+  async scan(onProgress?: (files: number) => void): Promise<number> {
+    const roots = this.roots;
+    if (!roots) return 0;
+    const seenDirs = new Set<string>();
+    const seenFiles = new Set<string>();
+    const read = new Set<string>();
+    const walk = async (folder: { path: string; rules: ScanRules }, dir: string): Promise<void> => {
+      const real = await roots.resolveInside(dir);
+      if (real === undefined || seenDirs.has(real)) return;
+      seenDirs.add(real);
+      const names = await readdir(dir).catch(() => [] as string[]);
+      for (const name of names.sort()) {
         const path = join(dir, name);
-        let st;
-        try {
-          st = await stat(path);
-        } catch {
-          continue;
-        }
-        if (st.isDirectory()) {
-          if (!SKIPPED_DIRS.has(name)) await walk(path);
-        } else if (st.isFile() && YAML_FILE.test(name)) {
-          await this.readFile(pathToFileURL(path).toString());
-          if (++count % 500 === 0) onProgress?.(count);
+        if (folder.rules.isExcluded(globPath(folder.path, path), path)) continue;
+        const st = await stat(path).catch(() => undefined);
+        if (st?.isDirectory()) {
+          await walk(folder, path);
+        } else if (st?.isFile() && YAML_FILE.test(name) && st.size <= folder.rules.maxFileSize) {
+          const realFile = await roots.resolveInside(path);
+          if (realFile === undefined || seenFiles.has(realFile)) continue;
+          seenFiles.add(realFile);
+          const uri = pathToFileURL(path).toString();
+          read.add(uri);
+          await this.load(uri, path, folder.rules.maxFileSize);
+          if (read.size % 500 === 0) onProgress?.(read.size);
         }
       }
     };
-    for (const uri of folderUris) {
-      if (uri.startsWith('file:')) await walk(fileURLToPath(uri));
-    }
-    return count;
+    for (const folder of this.folders) await walk(folder, folder.path);
+    for (const uri of [...this.fromDisk]) if (!read.has(uri)) this.remove(uri);
+    return read.size;
   }
 
-  /** Reads a file from disk into the index; true when namespace context changed. */
+  /**
+   * Reads a file from disk into the index, if the scan would read it; true when namespace
+   * context changed.
+   */
   async readFile(uri: string): Promise<boolean> {
-    let text: string;
-    try {
-      text = await readFile(fileURLToPath(uri), 'utf8');
-    } catch {
-      return this.remove(uri);
-    }
-    return this.update(uri, text);
+    const path = filePath(uri);
+    const folder = path === undefined ? undefined : this.folderOf(path);
+    if (!path || !folder || folder.rules.isExcluded(globPath(folder.path, path), path) || !(await this.roots?.resolveInside(path))) return this.remove(uri);
+    return this.load(uri, path, folder.rules.maxFileSize);
   }
 
   /** Indexes a file's text (from disk or an open editor); true when namespace context changed. */
   update(uri: string, text: string): boolean {
+    if (this.isExcluded(uri)) return this.remove(uri);
     let changed = this.index.set(uri, fileFacts(uri, text));
     if (isAdmissionConfigText(text)) {
       this.admissionFiles.set(uri, parseAdmissionConfig(text, uri));
@@ -88,25 +110,27 @@ export class Workspace {
   }
 
   remove(uri: string): boolean {
+    this.fromDisk.delete(uri);
     const a = this.index.delete(uri);
     const b = this.admissionFiles.delete(uri);
     return a || b;
   }
 
   /**
-   * Makes sure a file named by a setting is loaded even when it lies outside the workspace (the
-   * person chose it). Returns an error message when it cannot be read or is not a configuration.
+   * Makes sure a file named by a setting is loaded, wherever it lies (settings decide whether it
+   * may lie outside the workspace). Returns an error message when it cannot be used.
    */
-  async ensureAdmissionFile(uri: string): Promise<string | undefined> {
+  async ensureAdmissionFile(uri: string, maxBytes: number): Promise<string | undefined> {
     if (this.admissionFiles.has(uri) || this.namedAdmission.has(uri)) return undefined;
-    let text: string;
-    try {
-      text = await readFile(fileURLToPath(uri), 'utf8');
-    } catch (e) {
-      return `podsec.admissionConfig: cannot read ${fileURLToPath(uri)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+    const path = fileURLToPath(uri);
+    const read = await readTextFile(path, maxBytes);
+    if ('notRead' in read) {
+      if (read.notRead === 'too-large') return `podsec.admissionConfig: ${path} is larger than podsec.maxFileSize (${formatSize(maxBytes)})`;
+      if (read.notRead === 'not-a-file') return `podsec.admissionConfig: ${path} is not a regular file`;
+      return `podsec.admissionConfig: cannot read ${path} (${read.code ?? 'error'})`;
     }
-    if (!isAdmissionConfigText(text)) return `podsec.admissionConfig: ${fileURLToPath(uri)} is not an AdmissionConfiguration or PodSecurityConfiguration`;
-    this.namedAdmission.set(uri, parseAdmissionConfig(text, uri));
+    if (!isAdmissionConfigText(read.text)) return `podsec.admissionConfig: ${path} is not an AdmissionConfiguration or PodSecurityConfiguration`;
+    this.namedAdmission.set(uri, parseAdmissionConfig(read.text, uri));
     return undefined;
   }
 
@@ -119,5 +143,25 @@ export class Workspace {
 
   admissionProblems(uri: string): readonly Problem[] {
     return this.admissionFiles.get(uri)?.problems ?? this.namedAdmission.get(uri)?.problems ?? [];
+  }
+
+  private async load(uri: string, path: string, maxBytes: number): Promise<boolean> {
+    const read = await readTextFile(path, maxBytes);
+    if ('notRead' in read) return this.remove(uri);
+    const changed = this.update(uri, read.text);
+    this.fromDisk.add(uri);
+    return changed;
+  }
+
+  private folderOf(path: string): { readonly path: string; readonly rules: ScanRules } | undefined {
+    const folderPath = this.roots?.folderOf(path);
+    return this.folders.find((f) => f.path === folderPath);
+  }
+
+  /** Excluded files never count, not even while open in an editor. */
+  private isExcluded(uri: string): boolean {
+    const path = filePath(uri);
+    const folder = path === undefined ? undefined : this.folderOf(path);
+    return path !== undefined && folder !== undefined && folder.rules.isExcluded(globPath(folder.path, path), path);
   }
 }

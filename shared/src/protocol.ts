@@ -24,6 +24,22 @@ export type EffectivePolicyResult = {
 /** Notification server → client: results changed, re-query visible documents. */
 export const POLICY_CHANGED_NOTIFICATION = 'podsec/policyChanged';
 
+/** `initializationOptions` of the VS Code client. Other editors send none: everything applies. */
+export interface InitializationOptions {
+  /** False in VS Code's Restricted Mode: the server then reads no settings that point at files. */
+  readonly isTrusted?: boolean;
+}
+
+/** Notification client → server: the person trusted the workspace; path settings apply from now on. */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'podsec/workspaceTrusted';
+
+/**
+ * A key the VS Code client adds to each `podsec` configuration section it sends: where
+ * `podsec.admissionConfig` was set, `'user'` or `'workspace'` (workspace or folder settings).
+ * Without it (other editors) the value counts as the person's own choice.
+ */
+export const ADMISSION_CONFIG_SCOPE_KEY = 'admissionConfigScope';
+
 /** Command IDs contributed by the extension. */
 export const COMMANDS = {
   chooseTargetLevel: 'podsec.chooseTargetLevel',

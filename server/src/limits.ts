@@ -1,0 +1,40 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatSize } from '../../shared/src/size';
+import { fileNote } from './convert';
+
+/**
+ * The limits people set (`podsec.maxFileSize`, `podsec.maxDiagnostics`), applied to one open file.
+ */
+
+/** The one note a file over the size limit gets instead of being evaluated; undefined when it fits. */
+export function fileTooLarge(doc: TextDocument, maxBytes: number): Diagnostic | undefined {
+  const text = doc.getText();
+  // A UTF-16 code unit takes 1 to 3 bytes in UTF-8: most files need no count.
+  if (text.length * 3 <= maxBytes) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes <= maxBytes) return undefined;
+  const message = `Pod Security did not check this file: it is ${formatSize(bytes)}, over the podsec.maxFileSize limit of ${formatSize(maxBytes)}.`;
+  return fileNote(doc, DiagnosticSeverity.Information, 'file-too-large', message);
+}
+
+/**
+ * At most `max` diagnostics, plus one note saying how many more there are. The most severe are
+ * kept (an error the API server would reject the pod for matters more than an audit note), in text
+ * order within a severity, so the list a person sees is stable while they fix things from the top.
+ */
+export function limitDiagnostics(doc: TextDocument, diagnostics: readonly Diagnostic[], max: number): Diagnostic[] {
+  if (diagnostics.length <= max) return [...diagnostics];
+  const kept = [...diagnostics].sort((a, b) => severity(a) - severity(b) || compareStart(a, b)).slice(0, max).sort(compareStart);
+  const more = diagnostics.length - max;
+  const message = `Pod Security shows ${max} of the ${diagnostics.length} findings in this file (podsec.maxDiagnostics); ${more} more ${more === 1 ? 'is' : 'are'} not shown.`;
+  return [fileNote(doc, DiagnosticSeverity.Information, 'too-many-diagnostics', message), ...kept];
+}
+
+function severity(d: Diagnostic): number {
+  return d.severity ?? DiagnosticSeverity.Error;
+}
+
+function compareStart(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
