@@ -22,12 +22,14 @@ import {
   DidOpenTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
   ShowMessageRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type CancellationToken,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -39,21 +41,41 @@ const SERVER = resolve(__dirname, '../../../dist/server.js');
 
 /** A real LSP client driving the bundled server over stdio, as an editor would. */
 export class LspClient {
+  /** window/showMessage texts, in order. */
   readonly messages: string[] = [];
+  /** window/logMessage texts (the server's log), in order. */
+  readonly logs: string[] = [];
+  /** Every publishDiagnostics, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** The `podsec` section of workspace/configuration. */
   settings: unknown = {};
+  /** Other sections (`files.exclude`, …) by name; missing ones are null, as in an editor without them. */
+  sections: Record<string, unknown> = {};
   private readonly proc: ChildProcess;
   private readonly connection: ProtocolConnection;
   private readonly waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  /** While set, configuration requests wait for it (see holdConfiguration). */
+  private configurationGate: Promise<void> | undefined;
+  private onConfigurationAsked: (() => void) | undefined;
 
-  constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `env` is added to the server's environment (e.g. PODSEC_TEST_FAIL_ON). */
+  constructor(options: { env?: Record<string, string> } = {}) {
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...options.env } });
     if (!this.proc.stdout || !this.proc.stdin) throw new Error('no stdio');
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.published.push(p);
       const i = this.waiters.findIndex((w) => w.match(p));
       if (i >= 0) this.waiters.splice(i, 1)[0]?.resolve(p);
     });
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onNotification(LogMessageNotification.type, (p) => {
+      this.logs.push(p.message);
+    });
+    this.connection.onRequest(ConfigurationRequest.type, async (params) => {
+      this.onConfigurationAsked?.();
+      await this.configurationGate;
+      return params.items.map((item) => (item.section === undefined || item.section === 'podsec' ? this.settings : (this.sections[item.section] ?? null)));
+    });
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.onNotification(ShowMessageNotification.method, (p: { message: string }) => {
       this.messages.push(p.message);
@@ -69,7 +91,10 @@ export class LspClient {
    * Initializes; with a folder, resolves once the server has indexed it. `textDocument` and
    * `workspaceEdit` capabilities can be added, as editors differ there.
    */
-  async start(folderUri?: string, extra: { textDocument?: ClientCapabilities['textDocument']; workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit'] } = {}): Promise<void> {
+  async start(
+    folderUri?: string,
+    extra: { textDocument?: ClientCapabilities['textDocument']; workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit']; initializationOptions?: unknown } = {},
+  ): Promise<void> {
     const indexed = new Promise<void>((resolve) => this.connection.onNotification(POLICY_CHANGED_NOTIFICATION, () => resolve()));
     this.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
     await this.connection.sendRequest(InitializeRequest.type, {
@@ -81,22 +106,57 @@ export class LspClient {
         window: { workDoneProgress: true },
       },
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'w' }] : null,
+      initializationOptions: extra.initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     await indexed;
   }
 
-  hover(uri: string, line: number, character: number): Promise<Hover | null> {
-    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+  hover(uri: string, line: number, character: number, token?: CancellationToken): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } }, token);
   }
 
-  codeLenses(uri: string): Promise<CodeLens[] | null> {
-    return this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+  /**
+   * Makes workspace/configuration requests wait until the returned `release` is called;
+   * `asked` resolves when the server sends the next one. Lets a test act while the server is
+   * provably in the middle of a request or validation.
+   */
+  holdConfiguration(): { asked: Promise<void>; release: () => void } {
+    let release = () => {};
+    this.configurationGate = new Promise<void>((resolve) => (release = resolve));
+    const asked = new Promise<void>((resolve) => (this.onConfigurationAsked = resolve));
+    return {
+      asked,
+      release: () => {
+        this.configurationGate = undefined;
+        this.onConfigurationAsked = undefined;
+        release();
+      },
+    };
+  }
+
+  /** Sends a notification as is. */
+  notify(method: string, params?: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  /** Replaces a document's text without waiting for anything. */
+  change(uri: string, text: string, version: number): Promise<void> {
+    return this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Tells the server files changed on disk, without waiting. */
+  filesChanged(uris: readonly string[]): Promise<void> {
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: uris.map((uri) => ({ uri, type: FileChangeType.Changed as FileChangeType })) });
+  }
+
+  codeLenses(uri: string, token?: CancellationToken): Promise<CodeLens[] | null> {
+    return this.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }, token);
   }
 
   /** Code actions for a range, as an editor asks for them: with the diagnostics there, maybe a kind filter. */
-  async codeActions(uri: string, range: Range, context: CodeActionContext): Promise<CodeAction[]> {
-    const actions: Array<CodeAction | Command> = (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context })) ?? [];
+  async codeActions(uri: string, range: Range, context: CodeActionContext, token?: CancellationToken): Promise<CodeAction[]> {
+    const actions: Array<CodeAction | Command> = (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context }, token)) ?? [];
     return actions.filter((a): a is CodeAction => !('command' in a && typeof a.command === 'string'));
   }
 
@@ -134,8 +194,10 @@ export class LspClient {
     return next;
   }
 
-  async changeSettings(settings: unknown, uri: string): Promise<Diagnostic[]> {
+  /** Changes the podsec settings (and other sections, when given) and resolves with the next diagnostics of `uri`. */
+  async changeSettings(settings: unknown, uri: string, sections?: Record<string, unknown>): Promise<Diagnostic[]> {
     this.settings = settings;
+    if (sections) this.sections = sections;
     const next = this.diagnostics(uri);
     await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     return next;
