@@ -1,8 +1,9 @@
-import { evaluateDocuments, type EvaluationResult } from '../../shared/src/evaluate/evaluate';
+import type { EvaluationResult } from '../../shared/src/evaluate/evaluate';
+import { IncrementalEvaluator } from '../../shared/src/evaluate/incremental';
 import { renderFix, StyleCache } from '../../shared/src/fix/render';
 import type { Fix, FixPlan } from '../../shared/src/fix/types';
 import { resolvePolicy, type PolicyContext } from '../../shared/src/policy/resolve';
-import { parseDocuments, type ParsedDocument } from '../../shared/src/yaml/parse';
+import type { ParsedDocument } from '../../shared/src/yaml/parse';
 
 /**
  * Evaluates each document once per (uri, version, context epoch); diagnostics, hovers, code
@@ -11,10 +12,13 @@ import { parseDocuments, type ParsedDocument } from '../../shared/src/yaml/parse
  */
 export class Analysis {
   private readonly cache = new Map<string, { epoch: number; analyzed: Analyzed }>();
+  /** Per file, the documents of its last version: an edit re-evaluates only what it touched. */
+  private readonly evaluators = new Map<string, { epoch: number; evaluator: IncrementalEvaluator }>();
   private epoch = 0;
 
   invalidate(): void {
     this.epoch++;
+    this.evaluators.clear();
   }
 
   /** The current context epoch; work that started under an older one is stale. */
@@ -25,8 +29,12 @@ export class Analysis {
   get(uri: string, version: number, text: string, context: PolicyContext): Analyzed {
     const hit = this.peek(uri, version);
     if (hit) return hit;
-    const documents = parseDocuments(text);
-    const result = evaluateDocuments(documents, { policy: (object) => resolvePolicy({ ...context, uri }, object) });
+    let current = this.evaluators.get(uri);
+    if (!current || current.epoch !== this.epoch) {
+      current = { epoch: this.epoch, evaluator: new IncrementalEvaluator({ policy: (object) => resolvePolicy({ ...context, uri }, object) }) };
+      this.evaluators.set(uri, current);
+    }
+    const { documents, result } = current.evaluator.evaluate(text);
     const analyzed = new Analyzed(uri, version, text, documents, result);
     this.cache.set(uri, { epoch: this.epoch, analyzed });
     return analyzed;
@@ -40,6 +48,7 @@ export class Analysis {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.evaluators.delete(uri);
   }
 }
 

@@ -1,14 +1,11 @@
-import { ALL_CHECKS } from '../checks/index';
-import { effectiveMinor } from '../checks/registry';
-import { renderLevelVersion, type Level, type LevelVersion } from '../policy/levelVersion';
-import { MODES, type Mode, type Policy } from '../policy/policy';
-import { extractWorkload, objectMeta, type ObjectMeta } from '../workloads/extract';
-import { parseDocuments, type ParsedDocument } from '../yaml/parse';
+import type { LevelVersion } from '../policy/levelVersion';
+import type { Mode, Policy } from '../policy/policy';
+import type { ObjectMeta } from '../workloads/extract';
 import type { Problem, Range } from '../yaml/range';
-import { DocContext } from '../yaml/view';
 import type { CheckResult, Finding } from './finding';
-import { rejectionMessage, violatesMessage, warningMessage } from './messages';
-import { evaluatePod } from './pod';
+import { IncrementalEvaluator } from './incremental';
+
+export { evaluateDocument, evaluateDocuments } from './document';
 
 export interface EvaluateOptions {
   /** The policy for every object, or a resolver that picks one per object (namespace context). */
@@ -65,107 +62,10 @@ export interface EvaluationResult {
   readonly documentCount: number;
 }
 
-/** Parses and evaluates one file's text. Never throws on any input. */
+/**
+ * Parses and evaluates one file's text. Never throws on any input. Each `---` document is parsed
+ * on its own (as the language server does, so the editor and the CLI agree to the byte).
+ */
 export function evaluate(text: string, options: EvaluateOptions): EvaluationResult {
-  return evaluateDocuments(parseDocuments(text), options);
-}
-
-/**
- * Evaluates a file already parsed; the language server keeps the parsed documents so fixes can
- * re-evaluate or slice one document without parsing the whole file again.
- */
-export function evaluateDocuments(documents: readonly ParsedDocument[], options: EvaluateOptions): EvaluationResult {
-  const objects: ObjectResult[] = [];
-  const problems: Problem[] = [];
-  for (const parsed of documents) {
-    const result = evaluateDocument(parsed, options);
-    problems.push(...result.problems);
-    if (result.object) objects.push(result.object);
-  }
-  problems.sort((a, b) => a.range[0] - b.range[0]);
-  return { objects, problems, documentCount: documents.length };
-}
-
-/** Evaluates one parsed document; exposed so callers can cache per document. */
-export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOptions): { object?: ObjectResult; problems: Problem[] } {
-  if (parsed.errors.length > 0) return { problems: [...parsed.errors] };
-  const ctx = new DocContext(parsed.doc);
-  const meta = objectMeta(parsed, ctx);
-  const workload = meta && extractWorkload(meta);
-  if (!meta || !workload) return { problems: [] };
-  const runtimeClassName = workload.pod?.spec.get('runtimeClassName').str();
-  const policy = typeof options.policy === 'function' ? options.policy({ ...meta, runtimeClassName }) : options.policy;
-  const base = {
-    docIndex: parsed.index,
-    apiVersion: meta.apiVersion,
-    kind: workload.workloadKind.kind,
-    name: meta.name,
-    namespace: meta.namespace,
-    kindRange: meta.kindRange,
-    isPod: workload.workloadKind.isPod,
-    policy,
-  };
-  const pod = workload.pod;
-  if (!pod || policy.exemption) {
-    return { object: { ...base, modes: [], allowed: true, message: null, violations: [], levels: { satisfies: 'restricted', baseline: 0, restricted: 0 } }, problems: ctx.problems };
-  }
-  const byPair = new Map<string, CheckResult[]>();
-  const resultsAt = (level: Level, minor: number): CheckResult[] => {
-    const key = `${level}:${minor}`;
-    let results = byPair.get(key);
-    if (!results) {
-      results = evaluatePod(pod, level, minor);
-      byPair.set(key, results);
-    }
-    return results;
-  };
-  const modes = MODES.map((mode): ModeResult => {
-    const levelVersion = policy[mode];
-    const results = resultsAt(levelVersion.level, effectiveMinor(levelVersion.version, options.cap));
-    const pair = renderLevelVersion(levelVersion);
-    return { mode, levelVersion, pair, results, message: modeMessage(mode, workload.workloadKind.isPod, meta.name, pair, results) };
-  });
-  const allowed = modes[0]?.results.length === 0;
-  const message = (allowed ? modes[1]?.message : modes[0]?.message) ?? null;
-  const enforceMinor = effectiveMinor(policy.enforce.version, options.cap);
-  const count = (level: Level) => resultsAt(level, enforceMinor).reduce((n, r) => n + Math.max(1, r.findings.length), 0);
-  const baseline = count('baseline');
-  const restricted = count('restricted');
-  const levels = { satisfies: restricted === 0 ? 'restricted' : baseline === 0 ? 'baseline' : 'privileged', baseline, restricted } as const;
-  return { object: { ...base, modes, allowed, message, violations: dedupe(modes), levels }, problems: ctx.problems };
-}
-
-function modeMessage(mode: Mode, isPod: boolean, name: string | undefined, pair: string, results: readonly CheckResult[]): string | undefined {
-  if (results.length === 0) return undefined;
-  if (mode !== 'enforce') return warningMessage(pair, results);
-  return isPod ? rejectionMessage(name, pair, results) : violatesMessage(pair, results);
-}
-
-/**
- * One violation per problem: the same check family at the same range is shown once, at the
- * strictest mode. A restricted check and the baseline check it overrides are one family.
- */
-function dedupe(modes: readonly ModeResult[]): Violation[] {
-  const seen = new Set<string>();
-  const out: Violation[] = [];
-  for (const mode of modes) {
-    for (const result of mode.results) {
-      for (const finding of result.findings) {
-        const key = `${family(finding.checkId)}|${finding.range[0]}|${finding.range[1]}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({ ...finding, mode: mode.mode, reason: result.reason, detail: result.detail, pair: mode.pair });
-      }
-    }
-  }
-  return out.sort((a, b) => a.range[0] - b.range[0] || MODES.indexOf(a.mode) - MODES.indexOf(b.mode));
-}
-
-const overriddenBy = new Map<string, string>();
-for (const check of ALL_CHECKS) {
-  for (const variant of check.versions) for (const id of variant.overrides ?? []) overriddenBy.set(id, check.id);
-}
-
-function family(checkId: string): string {
-  return overriddenBy.get(checkId) ?? checkId;
+  return new IncrementalEvaluator(options).evaluate(text).result;
 }

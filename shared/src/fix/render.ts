@@ -16,8 +16,21 @@ const MAX_ALIASES = 1000;
  * never changes anything it does not mean to, whatever the edits' arithmetic got wrong.
  */
 export function renderFix(plan: FixPlan, text: string, styles = new StyleCache()): Fix | undefined {
+  const ctx = plan.ops[0]?.target.ctx;
+  if (!ctx || plan.ops.some((op) => op.target.ctx !== ctx)) return undefined;
+  if (ctx.source === undefined) return renderOn(plan, text, styles);
+  // A document parsed on its own: render on its text, then place the edits where it now is. A
+  // text that no longer holds it there is another version: no fix rather than a wrong one.
+  const { source, base } = ctx;
+  if (!text.startsWith(source, base.offset)) return undefined;
+  const fix = renderOn(plan, source, styles);
+  if (!fix || base.offset === 0) return fix;
+  return { ...fix, edits: fix.edits.map((e) => ({ range: [e.range[0] + base.offset, e.range[1] + base.offset] as const, newText: e.newText })) };
+}
+
+function renderOn(plan: FixPlan, text: string, styles: StyleCache): Fix | undefined {
   const doc = plan.ops[0]?.target.ctx.doc;
-  if (!doc || plan.ops.some((op) => op.target.ctx.doc !== doc)) return undefined;
+  if (!doc) return undefined;
   const cx: EditContext = { text, style: styles.get(text, doc) };
   const edits: TextEdit[] = [];
   const removals = plan.ops.flatMap((op) => (op.op === 'remove' ? [op.target] : []));

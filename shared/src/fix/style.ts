@@ -11,9 +11,12 @@ export interface TextStyle {
   readonly seqOffset: number;
 }
 
-/** Reads the style from the first nested map and the first block list of the document. */
+/**
+ * Reads the style from the document itself (its line endings, first nested map and first block
+ * list), so a fix follows the document it edits even in a file of mixed styles.
+ */
 export function detectStyle(text: string, doc: Document.Parsed): TextStyle {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = text.slice(doc.range[0], doc.range[2]).includes('\r\n') ? '\r\n' : '\n';
   let indentUnit: number | undefined;
   let seqOffset: number | undefined;
   visit(doc, {

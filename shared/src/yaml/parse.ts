@@ -12,6 +12,9 @@ export interface ParsedDocument {
   readonly range: Range;
   /** Syntax errors of this document. A document with errors is not evaluated. */
   readonly errors: readonly Problem[];
+  /** Set when the document was parsed on its own: see DocContext.source. */
+  readonly source?: string;
+  readonly base?: { offset: number };
 }
 
 /**
@@ -44,7 +47,9 @@ export function parseDocuments(text: string): ParsedDocument[] {
     range: [doc.range[0], doc.range[2]] as const,
     errors: doc.errors.map((e) => ({
       message: e.message.split('\n')[0] ?? e.message,
-      range: clampRange([e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)], text.length),
+      // Clamped to the document, so an error reads the same whether the document was parsed
+      // alone (the language server's incremental path) or with the rest of the file.
+      range: clampRange([e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)], Math.min(text.length, doc.range[2])),
       severity: 'error' as const,
       code: 'yaml-syntax',
     })),

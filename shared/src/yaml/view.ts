@@ -10,7 +10,16 @@ export class DocContext {
   private anchors: Map<string, Node[]> | undefined;
   private readonly seenProblems = new Set<string>();
 
-  constructor(readonly doc: Document.Parsed) {}
+  constructor(
+    readonly doc: Document.Parsed,
+    /**
+     * For a document parsed on its own (the language server's incremental path): its text, which
+     * every node range is relative to, and where that text currently starts in the file. Fixes
+     * render on `source` and shift by `base.offset`; undefined when the whole file was parsed.
+     */
+    readonly source?: string,
+    readonly base: { offset: number } = { offset: 0 },
+  ) {}
 
   /**
    * Resolves an alias to the node it names: the closest anchor of that name that starts before
@@ -39,7 +48,7 @@ export class DocContext {
 function indexAnchors(doc: Document.Parsed): Map<string, Node[]> {
   const anchors = new Map<string, Node[]>();
   visit(doc, (_key, node) => {
-    const anchor = (node as { anchor?: string }).anchor;
+    const anchor = node ? (node as { anchor?: string }).anchor : undefined;
     if (anchor && !isAlias(node)) {
       const list = anchors.get(anchor) ?? [];
       list.push(node as Node);

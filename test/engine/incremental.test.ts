@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { evaluate, evaluateDocuments, type EvaluationResult } from '../../shared/src/evaluate/evaluate';
+import { IncrementalEvaluator } from '../../shared/src/evaluate/incremental';
+import { renderFix } from '../../shared/src/fix/render';
+import type { Policy } from '../../shared/src/policy/policy';
+import { parseDocuments } from '../../shared/src/yaml/parse';
+import { lv } from './helpers';
+
+/**
+ * The incremental path (one file's versions, re-evaluating only changed documents) must give what
+ * a fresh evaluation of the final text gives, after any sequence of edits: insertions and
+ * deletions anywhere, across document boundaries, `---` added and removed. Seeded, so a failure
+ * names its edit sequence.
+ */
+const ROOT = resolve(__dirname, '../../..');
+const CORPUS = ['examples/compliant-deployment.yaml', 'examples/baseline-only-deployment.yaml', 'examples/host-takeover-daemonset.yaml', 'examples/namespace.yaml']
+  .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+  .join('---\n');
+const POLICY: Policy = { enforce: lv('baseline:latest'), warn: lv('restricted:latest'), audit: lv('restricted:v1.24') };
+const INSERTS = ['---\n', '\n---\n', '---', '\n', ' ', '  ', ':', '- ', '#', 'x', 'true', '{', '"', '\r\n', '...\n', 'kind: Pod\n', '  privileged: true\n', '\t', 'é', '&a ', '*a'];
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Everything a client sees of a result, in a comparable form. */
+function projection(text: string, result: EvaluationResult): unknown {
+  return {
+    documentCount: result.documentCount,
+    problems: result.problems.map((p) => [p.code, p.severity, p.message, p.range]),
+    objects: result.objects.map((o) => ({
+      docIndex: o.docIndex,
+      kind: o.kind,
+      name: o.name,
+      namespace: o.namespace,
+      kindRange: o.kindRange,
+      allowed: o.allowed,
+      message: o.message,
+      levels: o.levels,
+      violations: o.violations.map((v) => [v.checkId, v.mode, v.pair, v.range, v.message, v.detail, v.fixes.map((p) => p.id)]),
+      fixes: o.violations.slice(0, 2).map((v) => v.fixes.map((p) => renderFix(p, text)?.edits ?? null)),
+    })),
+  };
+}
+
+/** Whole lines people add: they keep the YAML valid more often than a random character does. */
+const LINES = ['---\n', '# a comment\n', '\n', '---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, securityContext: {privileged: true}}]}\n'];
+
+function edit(text: string, next: () => number): string {
+  if (next() < 0.5) return editLines(text, next);
+  const at = Math.floor(next() * (text.length + 1));
+  if (next() < 0.55) {
+    const insert = INSERTS[Math.floor(next() * INSERTS.length)] ?? '';
+    return text.slice(0, at) + insert + text.slice(at);
+  }
+  const length = 1 + Math.floor(next() * (next() < 0.2 ? 200 : 12));
+  return text.slice(0, at) + text.slice(at + length);
+}
+
+let wholeCompared = 0;
+
+function editLines(text: string, next: () => number): string {
+  const lines = text.split(/(?<=\n)/);
+  const at = Math.floor(next() * (lines.length + 1));
+  if (next() < 0.6) lines.splice(at, 0, LINES[Math.floor(next() * LINES.length)] ?? '');
+  else lines.splice(at, 1 + Math.floor(next() * 3));
+  return lines.join('');
+}
+
+describe('incremental evaluation', () => {
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    it(`equals a fresh evaluation after every one of 120 random edits (seed ${seed})`, () => {
+      const next = rng(seed);
+      const incremental = new IncrementalEvaluator({ policy: POLICY });
+      let text = CORPUS;
+      for (let step = 0; step < 120; step++) {
+        text = edit(text, next);
+        // Grow back now and then, so the text does not wear away; start over from valid YAML
+        // when it has been broken for a while, so both kinds of text get their share.
+        if (text.length < CORPUS.length / 3) text += `---\n${CORPUS}`;
+        if (step % 12 === 11) text = CORPUS;
+        const got = projection(text, incremental.evaluate(text).result);
+        const want = projection(text, evaluate(text, { policy: POLICY }));
+        assert.deepEqual(got, want, `seed ${seed}, step ${step}:\n${text}`);
+        // Valid YAML reads the same parsed document by document as parsed in one go.
+        const whole = evaluateDocuments(parseDocuments(text), { policy: POLICY });
+        if (!whole.problems.some((p) => p.code === 'yaml-syntax')) {
+          wholeCompared++;
+          assert.deepEqual(got, projection(text, whole), `seed ${seed}, step ${step}, whole-stream parse:\n${text}`);
+        }
+      }
+    });
+  }
+
+  it('met valid YAML often enough to compare with the whole-stream parse', () => {
+    assert.ok(wholeCompared > 100, `compared ${wholeCompared} times`);
+  });
+
+  it('reuses documents that did not change', () => {
+    const incremental = new IncrementalEvaluator({ policy: POLICY });
+    const first = incremental.evaluate(CORPUS).result;
+    const edited = `# a comment above everything\n${CORPUS}`;
+    const second = incremental.evaluate(edited).result;
+    // The last document moved but was not evaluated again: its violations are the same objects'
+    // copies, shifted, and its fix plans are the very same.
+    const a = first.objects[first.objects.length - 1];
+    const b = second.objects[second.objects.length - 1];
+    assert.ok(a && b && a.violations.length > 0);
+    assert.equal(b.violations[0]?.range[0], (a.violations[0]?.range[0] ?? 0) + 29);
+    assert.equal(b.violations[0]?.fixes[0], a.violations[0]?.fixes[0]);
+  });
+
+  it('renders no fix for a version whose text no longer holds the document', () => {
+    const incremental = new IncrementalEvaluator({ policy: POLICY });
+    const old = incremental.evaluate(CORPUS).result;
+    const plan = old.objects.flatMap((o) => o.violations).find((v) => v.fixes.length > 0)?.fixes[0];
+    assert.ok(plan);
+    assert.ok(renderFix(plan, CORPUS));
+    incremental.evaluate(`\n\n${CORPUS}`);
+    assert.equal(renderFix(plan, CORPUS), undefined);
+  });
+});
