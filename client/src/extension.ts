@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { COMMANDS } from '../../shared/src/protocol';
+import { COMMANDS, WORKSPACE_TRUSTED_NOTIFICATION } from '../../shared/src/protocol';
 import { chooseTargetLevelCommand } from './commands';
 import { fixAllCommand } from './fixAll';
-import { RestartBudget } from './restartBudget';
+import { afterCrash, RestartBudget } from './restartBudget';
 import { PolicyStatus } from './statusBar';
+import { initializationOptions, withAdmissionConfigScope } from './trust';
 
 /**
  * The extension starts the bundled language server and adds a status bar item and three commands.
@@ -28,8 +29,23 @@ export function activate(context: vscode.ExtensionContext): void {
     synchronize: { configurationSection: 'podsec' },
     outputChannel: output,
     traceOutputChannel: output,
-    initializationOptions: {},
+    // In Restricted Mode the server reads no settings that point at files; a function, so a
+    // restart after trust was granted starts trusted.
+    initializationOptions: () => initializationOptions(vscode.workspace.isTrusted),
     errorHandler: crashHandler(output),
+    middleware: {
+      workspace: {
+        // The server may read an admission configuration outside the workspace only when the
+        // person set the path in their user settings; only VS Code knows where a value was set.
+        configuration: async (params, token, next) => {
+          const results = await next(params, token);
+          if (!Array.isArray(results)) return results;
+          return withAdmissionConfigScope(params.items, results, (scopeUri) =>
+            vscode.workspace.getConfiguration('podsec', scopeUri ? vscode.Uri.parse(scopeUri) : undefined).inspect('admissionConfig'),
+          );
+        },
+      },
+    },
   };
   // The id 'podsec' makes the client read the `podsec.trace.server` setting.
   const languageClient = new LanguageClient('podsec', 'Pod Security', serverOptions, clientOptions);
@@ -42,6 +58,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.chooseTargetLevel, chooseTargetLevelCommand),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show()),
     vscode.commands.registerCommand(COMMANDS.fixAll, fixAllCommand),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (languageClient.isRunning()) void languageClient.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
+    }),
   );
 
   languageClient.start().then(
@@ -57,18 +76,18 @@ export async function deactivate(): Promise<void> {
 }
 
 /**
- * Restarts a crashed server up to 4 times within 3 minutes; after that it stays down and says so,
- * with a way to the log that explains why.
+ * Restarts a crashed server up to 4 times within 3 minutes, saying so each time; after that it
+ * stays down and says so, with a way to the log that explains why.
  */
 function crashHandler(output: vscode.LogOutputChannel, budget = new RestartBudget()): ErrorHandler {
   return {
     error: (_error, _message, count) => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
     closed: () => {
-      if (budget.tryRestart()) return { action: CloseAction.Restart };
-      const minutes = budget.windowMs / 60_000;
-      const message = `Pod Security: the language server crashed ${budget.max + 1} times in the last ${minutes} minutes and will not be restarted.`;
-      void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => choice && output.show());
-      return { action: CloseAction.DoNotRestart, message, handled: true };
+      const { restart, message } = afterCrash(budget);
+      output.error(message);
+      const show = restart ? vscode.window.showWarningMessage(message, 'Show Output') : vscode.window.showErrorMessage(message, 'Show Output');
+      void show.then((choice) => choice && output.show());
+      return { action: restart ? CloseAction.Restart : CloseAction.DoNotRestart, message, handled: true };
     },
   };
 }

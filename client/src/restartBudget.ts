@@ -19,4 +19,21 @@ export class RestartBudget {
     this.restarts.push(t);
     return true;
   }
+
+  /** Restarts granted within the current window. */
+  get used(): number {
+    return this.restarts.length;
+  }
+}
+
+/**
+ * What to do when the server's connection closed unexpectedly, and what to tell the person:
+ * either way they learn that the server stopped, so missing diagnostics are never a mystery.
+ */
+export function afterCrash(budget: RestartBudget): { restart: boolean; message: string } {
+  const minutes = budget.windowMs / 60_000;
+  if (budget.tryRestart()) {
+    return { restart: true, message: `Pod Security: the language server stopped unexpectedly and was restarted (restart ${budget.used} of ${budget.max} allowed in ${minutes} minutes).` };
+  }
+  return { restart: false, message: `Pod Security: the language server crashed ${budget.max + 1} times in the last ${minutes} minutes and will not be restarted.` };
 }

@@ -1,6 +1,8 @@
 /// <reference types="mocha" />
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 /** The real extension in a real VS Code: what a person sees in the fixture workspace. */
@@ -177,6 +179,45 @@ describe('podsec in VS Code', () => {
     }
   });
 
+  it('reads an admission configuration outside the workspace only from user settings', async () => {
+    const outside = join(mkdtempSync(join(tmpdir(), 'podsec-e2e-psa-')), 'psa.yaml');
+    writeFileSync(outside, 'apiVersion: pod-security.admission.config.k8s.io/v1\nkind: PodSecurityConfiguration\nexemptions:\n  namespaces: [green]\n');
+    const uri = file('apps/green-app.yaml');
+    await vscode.window.showTextDocument(uri);
+    await diagnosticsWhere(uri, (ds) => codes(ds, vscode.DiagnosticSeverity.Error).length === 3);
+    try {
+      await settings().update('admissionConfig', outside, vscode.ConfigurationTarget.Workspace);
+      // Applied together with the refused path: one error and the note say the namespace is not exempt.
+      await settings().update('maxDiagnostics', 1, vscode.ConfigurationTarget.Workspace);
+      const limited = await diagnosticsWhere(uri, (ds) => ds.length === 2);
+      assert.equal(limited.filter((d) => codeOf(d) === 'too-many-diagnostics').length, 1);
+      assert.equal(limited.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length, 1);
+      await settings().update('admissionConfig', outside, vscode.ConfigurationTarget.Global);
+      await settings().update('admissionConfig', undefined, vscode.ConfigurationTarget.Workspace);
+      await diagnosticsWhere(uri, (ds) => ds.length === 0);
+    } finally {
+      await settings().update('admissionConfig', undefined, vscode.ConfigurationTarget.Global);
+      await settings().update('admissionConfig', undefined, vscode.ConfigurationTarget.Workspace);
+      await settings().update('maxDiagnostics', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await diagnosticsWhere(uri, (ds) => codes(ds, vscode.DiagnosticSeverity.Error).length === 3);
+  });
+
+  it('restarts the language server after it crashes', async function () {
+    if (!existsSync('/proc/self/cmdline')) this.skip();
+    const before = serverPid();
+    assert.ok(before, 'the server runs as a child of this extension host');
+    const editor = await vscode.window.showTextDocument(file('apps/other.yaml'));
+    await diagnosticsWhere(editor.document.uri, (ds) => ds.length > 0);
+    process.kill(before, 'SIGKILL');
+    await editor.edit((b) => b.insert(new vscode.Position(7, 0), '    securityContext:\n      privileged: true\n'));
+    await diagnosticsWhere(editor.document.uri, (ds) => ds.some((d) => codeOf(d) === 'privileged'));
+    const after = serverPid();
+    assert.ok(after && after !== before, `a new server process (${after}) replaced ${before}`);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsWhere(editor.document.uri, (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'privileged'));
+  });
+
   it('sets the target level with "Pod Security: Choose Target Level"', async () => {
     await vscode.commands.executeCommand('podsec.chooseTargetLevel', { level: 'baseline', version: 'v1.30', target: 'workspace' });
     assert.equal(settings().inspect('enforce')?.workspaceValue, 'baseline:v1.30');
@@ -203,3 +244,18 @@ describe('podsec in VS Code', () => {
     });
   });
 });
+
+/** The podsec server this extension host started (vscode-languageclient passes `--clientProcessId`), from /proc. */
+function serverPid(): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (args.some((a) => a.endsWith('dist/server.js')) && args.includes(`--clientProcessId=${process.pid}`)) return Number(entry);
+  }
+  return undefined;
+}
