@@ -13,12 +13,11 @@ import type { ParsedDocument } from '../../shared/src/yaml/parse';
 export class Analysis {
   private readonly cache = new Map<string, { epoch: number; analyzed: Analyzed }>();
   /** Per file, the documents of its last version: an edit re-evaluates only what it touched. */
-  private readonly evaluators = new Map<string, { epoch: number; evaluator: IncrementalEvaluator }>();
+  private readonly evaluators = new Map<string, { epoch: number; readonly evaluator: IncrementalEvaluator }>();
   private epoch = 0;
 
   invalidate(): void {
     this.epoch++;
-    this.evaluators.clear();
   }
 
   /** The current context epoch; work that started under an older one is stale. */
@@ -29,10 +28,15 @@ export class Analysis {
   get(uri: string, version: number, text: string, context: PolicyContext): Analyzed {
     const hit = this.peek(uri, version);
     if (hit) return hit;
+    const options = { policy: (object: Parameters<typeof resolvePolicy>[1]) => resolvePolicy({ ...context, uri }, object) };
     let current = this.evaluators.get(uri);
-    if (!current || current.epoch !== this.epoch) {
-      current = { epoch: this.epoch, evaluator: new IncrementalEvaluator({ policy: (object) => resolvePolicy({ ...context, uri }, object) }) };
+    if (!current) {
+      current = { epoch: this.epoch, evaluator: new IncrementalEvaluator(options) };
       this.evaluators.set(uri, current);
+    } else if (current.epoch !== this.epoch) {
+      // A new context re-evaluates every document of the file but parses none again.
+      current.evaluator.setOptions(options);
+      current.epoch = this.epoch;
     }
     const { documents, result } = current.evaluator.evaluate(text);
     const analyzed = new Analyzed(uri, version, text, documents, result);

@@ -119,6 +119,15 @@ describe('incremental evaluation', () => {
     assert.equal(b.violations[0]?.fixes[0], a.violations[0]?.fixes[0]);
   });
 
+  it('re-evaluates every document under new options without parsing again', () => {
+    const incremental = new IncrementalEvaluator({ policy: POLICY });
+    incremental.evaluate(CORPUS);
+    const strict: Policy = { enforce: lv('restricted:v1.30'), warn: lv('restricted:latest'), audit: lv('baseline:v1.0') };
+    incremental.setOptions({ policy: strict });
+    const text = `${CORPUS}# edited\n`;
+    assert.deepEqual(projection(text, incremental.evaluate(text).result), projection(text, evaluate(text, { policy: strict })));
+  });
+
   it('renders no fix for a version whose text no longer holds the document', () => {
     const incremental = new IncrementalEvaluator({ policy: POLICY });
     const old = incremental.evaluate(CORPUS).result;

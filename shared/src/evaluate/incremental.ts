@@ -6,10 +6,22 @@ import type { EvaluateOptions, EvaluationResult, ObjectResult } from './evaluate
 
 /** One document's text with what it parsed and evaluated to, its ranges relative to its text. */
 interface Entry {
+  readonly source: string;
   readonly parsed: ParsedDocument;
+  readonly base: { offset: number };
+  /** The evaluation under the options of `generation`; parsing outlives a context change. */
+  evaluated: { readonly generation: number; readonly object: ObjectResult | undefined; readonly problems: readonly Problem[] };
+}
+
+/** An entry placed in one version of the file. */
+interface Placed {
+  readonly entry: Entry;
+  readonly start: number;
+  readonly end: number;
+  readonly index: number;
+  readonly document: ParsedDocument;
   readonly object: ObjectResult | undefined;
   readonly problems: readonly Problem[];
-  readonly base: { offset: number };
 }
 
 export interface Evaluated {
@@ -21,9 +33,10 @@ export interface Evaluated {
 /**
  * Evaluates successive versions of one file, re-parsing and re-evaluating only the documents
  * whose text changed: an edit inside one document of a 3,000-document file costs that document.
- * Documents are found by their `---` lines (yaml/split.ts) and keyed by their exact text, so a
- * result can never belong to other text. One instance serves one file under one context (settings
- * and namespace context): make a new one when the context changes.
+ * Documents are found by their `---` lines (yaml/split.ts). The documents before and after the
+ * edited region are recognised by position (compared natively, never hashed), the ones inside it
+ * by their exact text, so a result can never belong to other text. One instance serves one file
+ * under one context (settings and namespace context): make a new one when the context changes.
  *
  * `evaluate(text)` is this with nothing cached, so the editor and the CLI agree; a test drives
  * random edits and compares, and checks that for valid YAML the result is what parsing the whole
@@ -31,58 +44,140 @@ export interface Evaluated {
  * whole.
  */
 export class IncrementalEvaluator {
-  private entries = new Map<string, Entry[]>();
+  private previous: { text: string; placed: Placed[] } | undefined;
+  private generation = 0;
 
-  constructor(private readonly options: EvaluateOptions) {}
+  constructor(private options: EvaluateOptions) {}
+
+  /**
+   * A new context (settings, namespace labels): every document is evaluated again on the next
+   * call, but none is parsed again, and parsing is most of the cost.
+   */
+  setOptions(options: EvaluateOptions): void {
+    this.options = options;
+    this.generation++;
+    if (this.previous) this.previous = { text: this.previous.text, placed: this.previous.placed.map((p) => this.placeEntry(p.entry, p.start, p.end, p.index)) };
+  }
 
   evaluate(text: string): Evaluated {
-    if (/^(?:\.\.\.|%)/m.test(text)) return this.whole(text);
-    const previous = this.entries;
-    const next = new Map<string, Entry[]>();
+    if (text.startsWith('...') || text.startsWith('%') || text.includes('\n...') || text.includes('\n%')) return this.whole(text);
+    const placed = this.place(text);
+    if (!placed) return this.whole(text);
+    this.previous = { text, placed };
     const documents: ParsedDocument[] = [];
     const objects: ObjectResult[] = [];
     const problems: Problem[] = [];
-    for (const [index, [start, end]] of splitDocuments(text).entries()) {
-      const source = text.slice(start, end);
-      const entry = previous.get(source)?.shift() ?? this.evaluateSource(source);
-      if (!entry) return this.whole(text);
-      const list = next.get(source);
-      if (list) list.push(entry);
-      else next.set(source, [entry]);
-      entry.base.offset = start;
-      documents.push(place(entry.parsed, index, start));
-      if (entry.object) objects.push(placeObject(entry.object, index, start));
-      for (const p of entry.problems) problems.push({ ...p, range: shift(p.range, start) });
+    // Each document's problems are sorted and documents come in order: no sort needed.
+    for (const p of placed) {
+      p.entry.base.offset = p.start;
+      documents.push(p.document);
+      if (p.object) objects.push(p.object);
+      for (const problem of p.problems) problems.push(problem);
     }
-    this.entries = next;
-    problems.sort((a, b) => a.range[0] - b.range[0]);
     return { result: { objects, problems, documentCount: documents.length }, documents };
   }
 
-  private evaluateSource(source: string): Entry | undefined {
-    const docs = parseDocuments(source);
-    const only = docs[0];
-    if (docs.length !== 1 || !only) return undefined;
-    const base = { offset: 0 };
-    const parsed: ParsedDocument = { ...only, source, base };
-    const { object, problems } = evaluateDocument(parsed, this.options);
-    return { parsed, object, problems, base };
+  /** The documents of `text`, reusing what the previous version already evaluated. */
+  private place(text: string): Placed[] | undefined {
+    const old = this.previous;
+    if (!old) return this.placeRegion(text, 0, text.length, 0, new Map());
+    const before = old.placed;
+    const delta = text.length - old.text.length;
+    // Unchanged documents at the front, at the same place. The last of them is re-split too,
+    // since an edit right after it may have moved where it ends.
+    let k = 0;
+    while (k < before.length && holds(text, (before[k] as Placed).entry.source, (before[k] as Placed).start)) k++;
+    const front = Math.max(0, k - 1);
+    // Unchanged documents at the back, shifted by the length change, still starting a line.
+    let j = before.length;
+    while (j > front + 1) {
+      const p = before[j - 1] as Placed;
+      const at = p.start + delta;
+      if (at <= (before[front] as Placed | undefined)?.start! || !holds(text, p.entry.source, at) || (at > 0 && text[at - 1] !== '\n')) break;
+      j--;
+    }
+    const regionStart = front < before.length ? (before[front] as Placed).start : 0;
+    const regionEnd = j < before.length ? (before[j] as Placed).start + delta : text.length;
+    const byText = new Map<string, Entry[]>();
+    for (let i = front; i < j; i++) {
+      const entry = (before[i] as Placed).entry;
+      const list = byText.get(entry.source);
+      if (list) list.push(entry);
+      else byText.set(entry.source, [entry]);
+    }
+    const middle = this.placeRegion(text, regionStart, regionEnd, front, byText);
+    if (!middle) return undefined;
+    const shift = middle.length - (j - front);
+    const tail = before.slice(j).map((p) => (delta === 0 && shift === 0 ? p : this.placeEntry(p.entry, p.start + delta, p.end + delta, p.index + shift)));
+    return [...before.slice(0, front), ...middle, ...tail];
+  }
+
+  private placeRegion(text: string, from: number, to: number, firstIndex: number, byText: Map<string, Entry[]>): Placed[] | undefined {
+    const out: Placed[] = [];
+    const region = text.slice(from, to);
+    const spans = from === to && from === text.length && text.length > 0 ? [] : splitDocuments(region);
+    for (const [i, [s, e]] of spans.entries()) {
+      const source = region.slice(s, e);
+      const entry = byText.get(source)?.shift() ?? parseSource(source);
+      if (!entry) return undefined;
+      out.push(this.placeEntry(entry, from + s, from + e, firstIndex + i));
+    }
+    return out;
+  }
+
+  private placeEntry(entry: Entry, start: number, end: number, index: number): Placed {
+    if (entry.evaluated.generation !== this.generation) {
+      const { object, problems } = evaluateDocument(entry.parsed, this.options);
+      problems.sort((a, b) => a.range[0] - b.range[0]);
+      entry.evaluated = { generation: this.generation, object, problems };
+    }
+    return placeEntry(entry, start, end, index);
   }
 
   /** The whole-file path, for streams the split cannot cut: no reuse, and nothing cached. */
   private whole(text: string): Evaluated {
-    this.entries = new Map();
+    this.previous = undefined;
     const documents = parseDocuments(text);
     return { result: evaluateDocuments(documents, this.options), documents };
   }
 }
 
-function shift(range: Range, by: number): Range {
-  return [range[0] + by, range[1] + by];
+function parseSource(slice: string): Entry | undefined {
+  // A copy, not a slice: a slice would keep the whole version of the file it came from alive.
+  const source = slice.length > 0 ? (slice + ' ').slice(0, -1) : slice;
+  const docs = parseDocuments(source);
+  const only = docs[0];
+  if (docs.length !== 1 || !only) return undefined;
+  const base = { offset: 0 };
+  const parsed: ParsedDocument = { ...only, source, base };
+  return { source, parsed, base, evaluated: { generation: -1, object: undefined, problems: [] } };
 }
 
-function place(parsed: ParsedDocument, index: number, offset: number): ParsedDocument {
-  return { ...parsed, index, range: shift(parsed.range, offset), errors: parsed.errors.map((e) => ({ ...e, range: shift(e.range, offset) })) };
+function placeEntry(entry: Entry, start: number, end: number, index: number): Placed {
+  const { parsed } = entry;
+  const { object, problems } = entry.evaluated;
+  return {
+    entry,
+    start,
+    end,
+    index,
+    document: { ...parsed, index, range: shift(parsed.range, start), errors: shiftAll(parsed.errors, start) },
+    object: object && placeObject(object, index, start),
+    problems: shiftAll(problems, start),
+  };
+}
+
+/** `text.startsWith(part, at)`, but compared natively: startsWith walks characters in JS. */
+export function holds(text: string, part: string, at: number): boolean {
+  return text.substring(at, at + part.length) === part;
+}
+
+function shiftAll(problems: readonly Problem[], by: number): readonly Problem[] {
+  return problems.length === 0 || by === 0 ? problems : problems.map((p) => ({ ...p, range: shift(p.range, by) }));
+}
+
+function shift(range: Range, by: number): Range {
+  return [range[0] + by, range[1] + by];
 }
 
 function placeObject(object: ObjectResult, docIndex: number, offset: number): ObjectResult {

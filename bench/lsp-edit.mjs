@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// The language server on a large file, through a real LSP client over stdio: time from
+// `didOpen` to the first diagnostics, from a one-character `didChange` to the diagnostics of that
+// version, code action and hover latency, and the server's peak RSS, before and after the edits.
+//   node bench/lsp-edit.mjs [--workloads 2000] [--edits 300] [--json]
+// The file is the seeded generator's corpus (Deployments, StatefulSets, DaemonSets, Jobs,
+// CronJobs, Pods, Services and ConfigMaps with comments). Each edit types one character at the
+// end of a random `image:` line, as a person typing would, and waits for that version's
+// diagnostics before the next keystroke.
+
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import { countLines, generateCorpus, mulberry32 } from './generate.mjs';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-languageserver-protocol/node');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const workloads = arg('workloads', 2000);
+const edits = arg('edits', 300);
+let text = generateCorpus({ seed: 1, workloads, includeNoise: true });
+
+// The reference the issue measures against: the yaml package parsing the same text, same process.
+const parseTimes = [];
+for (let i = 0; i < 3; i++) {
+  const start = process.hrtime.bigint();
+  parseAllDocuments(text, { keepSourceTokens: true });
+  parseTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+parseTimes.sort((a, b) => a - b);
+const parseMs = parseTimes[1];
+
+// BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. `--cpu-prof` to profile it.
+const nodeArgs = process.env['BENCH_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
+const server = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
+const waiting = new Map();
+conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
+  const key = `${p.uri}@${p.version}`;
+  waiting.get(key)?.(p);
+  waiting.get(p.uri)?.(p);
+});
+conn.onRequest(rpc.ConfigurationRequest.type, (p) => p.items.map(() => ({})));
+conn.onRequest(rpc.RegistrationRequest.type, () => undefined);
+conn.onRequest(rpc.WorkDoneProgressCreateRequest.method, () => null);
+conn.onNotification(rpc.LogMessageNotification.type, () => undefined);
+conn.listen();
+await conn.sendRequest(rpc.InitializeRequest.type, {
+  processId: process.pid,
+  rootUri: null,
+  capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
+  workspaceFolders: null,
+});
+await conn.sendNotification(rpc.InitializedNotification.type, {});
+
+const peakRss = () => {
+  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+};
+const rss = () => {
+  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+const uri = 'file:///bench/large.yaml';
+const opened = new Promise((resolve) => waiting.set(uri, resolve));
+const openStart = process.hrtime.bigint();
+await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+let diagnostics = (await opened).diagnostics;
+const openMs = Number(process.hrtime.bigint() - openStart) / 1e6;
+waiting.delete(uri);
+const rssAfterOpen = rss();
+
+// Where people type: the end of `image:` lines.
+const imageLines = [];
+text.split('\n').forEach((line, i) => {
+  if (/^\s*(- )?image: /.test(line)) imageLines.push({ line: i, character: line.length });
+});
+const next = mulberry32(42);
+const editTimes = [];
+let version = 1;
+for (let i = 0; i < edits; i++) {
+  const at = imageLines[Math.floor(next() * imageLines.length)];
+  version++;
+  const done = new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve));
+  const start = process.hrtime.bigint();
+  await conn.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: at, end: at }, text: 'x' }],
+  });
+  diagnostics = (await done).diagnostics;
+  editTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  waiting.delete(`${uri}@${version}`);
+  at.character++;
+}
+const rssAfterEdits = rss();
+
+// Code actions at single diagnostics and hovers on them, spread over the file.
+const actionTimes = [];
+const hoverTimes = [];
+for (let i = 0; i < 100 && diagnostics.length > 0; i++) {
+  const d = diagnostics[Math.floor(next() * diagnostics.length)];
+  let start = process.hrtime.bigint();
+  await conn.sendRequest(rpc.CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+  actionTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  start = process.hrtime.bigint();
+  await conn.sendRequest(rpc.HoverRequest.type, { textDocument: { uri }, position: d.range.start });
+  hoverTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+}
+const peak = peakRss();
+// A clean shutdown, so a profiling server writes its profile.
+await conn.sendRequest(rpc.ShutdownRequest.type);
+await conn.sendNotification(rpc.ExitNotification.type);
+await new Promise((resolve) => server.once('exit', resolve));
+conn.dispose();
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const pct = (p) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+  return { p50: pct(50), p95: pct(95), max: s.at(-1) ?? NaN };
+};
+const result = {
+  lines: countLines(text),
+  bytes: Buffer.byteLength(text),
+  workloads,
+  diagnostics: diagnostics.length,
+  parseMs,
+  openMs,
+  openRatio: openMs / parseMs,
+  edit: stats(editTimes),
+  codeAction: stats(actionTimes),
+  hover: stats(hoverTimes),
+  peakRssMiB: peak,
+  rssAfterOpenMiB: rssAfterOpen,
+  rssAfterEditsMiB: rssAfterEdits,
+};
+if (process.argv.includes('--json')) console.log(JSON.stringify(result));
+else {
+  const f = (n) => n.toFixed(1);
+  console.log(`${result.lines} lines, ${(result.bytes / 1e6).toFixed(1)} MB, ${workloads} workloads, ${result.diagnostics} diagnostics`);
+  console.log(`open: ${f(openMs)} ms (yaml parseAllDocuments with source tokens: ${f(parseMs)} ms, ratio ${result.openRatio.toFixed(2)})`);
+  console.log(`edit → diagnostics over ${edits} keystrokes: p50 ${f(result.edit.p50)} ms, p95 ${f(result.edit.p95)} ms, max ${f(result.edit.max)} ms`);
+  console.log(`code action: p50 ${f(result.codeAction.p50)} ms, p95 ${f(result.codeAction.p95)} ms; hover: p50 ${f(result.hover.p50)} ms, p95 ${f(result.hover.p95)} ms`);
+  console.log(`server RSS: ${f(rssAfterOpen)} MiB after open, ${f(rssAfterEdits)} MiB after the edits, peak ${f(peak)} MiB`);
+}
