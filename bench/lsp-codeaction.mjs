@@ -9,46 +9,20 @@
 //   cursor      every diagnostic at one range, as the light bulb asks when the cursor sits there
 //   kind        a workload's `kind:` line ("Make this … comply with …" offers)
 
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { countLines, generateCorpus } from './generate.mjs';
+import { countLines } from './generate.mjs';
+import { arg, corpusOfLines, rpc, startServer } from './lsp.mjs';
 
-const require = createRequire(import.meta.url);
-const rpc = require('vscode-languageserver-protocol/node');
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const targetLines = arg('lines', 2000);
-
-const sample = countLines(generateCorpus({ seed: 7, workloads: 20, includeNoise: true })) / 20;
-let workloads = Math.max(1, Math.floor(targetLines / sample) - 2);
-let text = generateCorpus({ seed: 7, workloads, includeNoise: true });
-while (countLines(text) < targetLines) text = generateCorpus({ seed: 7, workloads: ++workloads, includeNoise: true });
-
-const server = spawn(process.execPath, [process.env.PODSEC_SERVER ?? join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
-const waiting = new Map();
-conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => waiting.get(p.uri)?.(p));
-conn.onRequest(rpc.ConfigurationRequest.type, (p) => p.items.map(() => ({})));
-conn.onRequest(rpc.RegistrationRequest.type, () => undefined);
-conn.onRequest(rpc.WorkDoneProgressCreateRequest.method, () => null);
-conn.listen();
-const capabilities = {
+const { text, workloads } = corpusOfLines(targetLines);
+const { conn, next, stop } = await startServer({
   workspace: { configuration: true, workspaceEdit: { documentChanges: true } },
   textDocument: { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } },
-};
-await conn.sendRequest(rpc.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
-await conn.sendNotification(rpc.InitializedNotification.type, {});
+});
 
 /** Opens the file under a fresh URI, so no fix of it has been rendered yet. */
 async function open(n) {
   const uri = `file:///bench/actions-${n}.yaml`;
-  const done = new Promise((resolve) => waiting.set(uri, resolve));
+  const done = next(uri);
   await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   return { uri, diagnostics: (await done).diagnostics };
 }
@@ -90,8 +64,7 @@ for (let i = 0; i < lines.length; i++) {
   const at = { line: i, character: 1 };
   groups.kind.push((await time(kinds.uri, { start: at, end: at }, [])).ms);
 }
-conn.dispose();
-server.kill();
+await stop();
 
 const stats = (times) => {
   const sorted = [...times].sort((a, b) => a - b);

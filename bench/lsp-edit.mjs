@@ -8,22 +8,10 @@
 // end of a random `image:` line, as a person typing would, and waits for that version's
 // diagnostics before the next keystroke.
 
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { countLines, generateCorpus, mulberry32 } from './generate.mjs';
+import { arg, rpc, since, startServer, stats } from './lsp.mjs';
 
-const require = createRequire(import.meta.url);
-const rpc = require('vscode-languageserver-protocol/node');
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const workloads = arg('workloads', 2000);
 const edits = arg('edits', 300);
 let text = generateCorpus({ seed: 1, workloads, includeNoise: true });
@@ -38,95 +26,57 @@ for (let i = 0; i < 3; i++) {
 parseTimes.sort((a, b) => a - b);
 const parseMs = parseTimes[1];
 
-// BENCH_SERVER_NODE_ARGS passes flags to the server's node, e.g. `--cpu-prof` to profile it.
-const nodeArgs = process.env['BENCH_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
-const server = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
-const waiting = new Map();
-conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
-  const key = `${p.uri}@${p.version}`;
-  waiting.get(key)?.(p);
-  waiting.get(p.uri)?.(p);
+const { conn, next: published, memory, stop } = await startServer({
+  workspace: { configuration: true },
+  textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } },
 });
-conn.onRequest(rpc.ConfigurationRequest.type, (p) => p.items.map(() => ({})));
-conn.onRequest(rpc.RegistrationRequest.type, () => undefined);
-conn.onRequest(rpc.WorkDoneProgressCreateRequest.method, () => null);
-conn.onNotification(rpc.LogMessageNotification.type, () => undefined);
-conn.listen();
-await conn.sendRequest(rpc.InitializeRequest.type, {
-  processId: process.pid,
-  rootUri: null,
-  capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
-  workspaceFolders: null,
-});
-await conn.sendNotification(rpc.InitializedNotification.type, {});
-
-const peakRss = () => {
-  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-};
-const rss = () => {
-  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-};
 
 const uri = 'file:///bench/large.yaml';
-const opened = new Promise((resolve) => waiting.set(uri, resolve));
+const opened = published(uri);
 const openStart = process.hrtime.bigint();
 await conn.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
 let diagnostics = (await opened).diagnostics;
-const openMs = Number(process.hrtime.bigint() - openStart) / 1e6;
-waiting.delete(uri);
-const rssAfterOpen = rss();
+const openMs = since(openStart);
+const rssAfterOpen = memory().rss;
 
 // Where people type: the end of `image:` lines.
 const imageLines = [];
 text.split('\n').forEach((line, i) => {
   if (/^\s*(- )?image: /.test(line)) imageLines.push({ line: i, character: line.length });
 });
-const next = mulberry32(42);
+const random = mulberry32(42);
 const editTimes = [];
 let version = 1;
 for (let i = 0; i < edits; i++) {
-  const at = imageLines[Math.floor(next() * imageLines.length)];
+  const at = imageLines[Math.floor(random() * imageLines.length)];
   version++;
-  const done = new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve));
+  const done = published(`${uri}@${version}`);
   const start = process.hrtime.bigint();
   await conn.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
     textDocument: { uri, version },
     contentChanges: [{ range: { start: at, end: at }, text: 'x' }],
   });
   diagnostics = (await done).diagnostics;
-  editTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
-  waiting.delete(`${uri}@${version}`);
+  editTimes.push(since(start));
   at.character++;
 }
-const rssAfterEdits = rss();
+const rssAfterEdits = memory().rss;
 
 // Code actions at single diagnostics and hovers on them, spread over the file.
 const actionTimes = [];
 const hoverTimes = [];
 for (let i = 0; i < 100 && diagnostics.length > 0; i++) {
-  const d = diagnostics[Math.floor(next() * diagnostics.length)];
+  const d = diagnostics[Math.floor(random() * diagnostics.length)];
   let start = process.hrtime.bigint();
   await conn.sendRequest(rpc.CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
-  actionTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  actionTimes.push(since(start));
   start = process.hrtime.bigint();
   await conn.sendRequest(rpc.HoverRequest.type, { textDocument: { uri }, position: d.range.start });
-  hoverTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
+  hoverTimes.push(since(start));
 }
-const peak = peakRss();
-// A clean shutdown, so a profiling server writes its profile.
-await conn.sendRequest(rpc.ShutdownRequest.type);
-await conn.sendNotification(rpc.ExitNotification.type);
-await new Promise((resolve) => server.once('exit', resolve));
-conn.dispose();
+const peak = memory().peak;
+await stop();
 
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const pct = (p) => s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-  return { p50: pct(50), p95: pct(95), max: s.at(-1) ?? NaN };
-};
 const result = {
   lines: countLines(text),
   bytes: Buffer.byteLength(text),

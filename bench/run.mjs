@@ -14,6 +14,20 @@ import { measureThroughput, summaryLine } from './throughput.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
+/** One run of lsp-edit.mjs on the 2,000-workload file serves several rows. */
+let largeFile;
+function large() {
+  if (!largeFile) {
+    const run = spawnSync(process.execPath, [join(HERE, 'lsp-edit.mjs'), '--workloads', '2000', '--edits', '300', '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (run.status !== 0) throw new Error(run.stderr || `exit ${run.status}`);
+    largeFile = JSON.parse(run.stdout.trim().split('\n').at(-1));
+    const r = largeFile;
+    console.log(`  ${r.lines} lines, ${(r.bytes / 1e6).toFixed(1)} MB, ${r.workloads} workloads, ${r.diagnostics} diagnostics`);
+  }
+  return largeFile;
+}
+const LARGE = '2,000-workload file';
+
 const METRICS = [
   {
     name: 'CLI throughput (3000 workloads, whole process)',
@@ -50,6 +64,51 @@ const METRICS = [
         console.log(`  ${group}: ${g.requests} requests, p50 ${g.p50.toFixed(1)} ms, p95 ${g.p95.toFixed(1)} ms, max ${g.max.toFixed(1)} ms`);
       }
       return { value: r.diagnostic.p95, display: `p95 ${r.diagnostic.p95.toFixed(1)} ms (cursor p95 ${r.cursor.p95.toFixed(1)} ms, kind line p95 ${r.kind.p95.toFixed(1)} ms)`, details: r };
+    },
+  },
+  {
+    name: `LSP one-character didChange → publishDiagnostics, ${LARGE}, p95`,
+    target: { max: 25 },
+    unit: 'ms',
+    measure() {
+      const { edit } = large();
+      return { value: edit.p95, display: `p95 ${edit.p95.toFixed(1)} ms (p50 ${edit.p50.toFixed(1)}, max ${edit.max.toFixed(1)})`, details: edit };
+    },
+  },
+  {
+    name: `LSP didOpen → publishDiagnostics, ${LARGE}, ÷ yaml parseAllDocuments(keepSourceTokens)`,
+    target: { max: 0.6 },
+    unit: '×',
+    measure() {
+      const r = large();
+      return { value: r.openRatio, display: `${r.openRatio.toFixed(2)}× (${r.openMs.toFixed(0)} ms vs ${r.parseMs.toFixed(0)} ms)` };
+    },
+  },
+  {
+    name: `LSP codeAction at one diagnostic, ${LARGE}, p95`,
+    target: { max: 10 },
+    unit: 'ms',
+    measure() {
+      const { codeAction } = large();
+      return { value: codeAction.p95, display: `p95 ${codeAction.p95.toFixed(1)} ms (p50 ${codeAction.p50.toFixed(1)})` };
+    },
+  },
+  {
+    name: `LSP hover at a diagnostic, ${LARGE}, p95`,
+    target: { max: 10 },
+    unit: 'ms',
+    measure() {
+      const { hover } = large();
+      return { value: hover.p95, display: `p95 ${hover.p95.toFixed(1)} ms (p50 ${hover.p50.toFixed(1)})` };
+    },
+  },
+  {
+    name: `Server peak RSS, ${LARGE} open and 300 edits`,
+    target: { max: 300 },
+    unit: 'MiB',
+    measure() {
+      const r = large();
+      return { value: r.peakRssMiB, display: `${r.peakRssMiB.toFixed(0)} MiB (after open ${r.rssAfterOpenMiB.toFixed(0)}, after edits ${r.rssAfterEditsMiB.toFixed(0)})` };
     },
   },
 ];
