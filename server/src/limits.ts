@@ -10,10 +10,8 @@ import { fileNote } from './convert';
 /** The one note a file over the size limit gets instead of being evaluated; undefined when it fits. */
 export function fileTooLarge(doc: TextDocument, maxBytes: number): Diagnostic | undefined {
   const text = doc.getText();
-  // A UTF-16 code unit takes 1 to 3 bytes in UTF-8: most files need no count.
-  if (text.length * 3 <= maxBytes) return undefined;
+  if (!exceedsSize(text, maxBytes)) return undefined;
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes <= maxBytes) return undefined;
   const message = `Pod Security did not check this file: it is ${formatSize(bytes)}, over the podsec.maxFileSize limit of ${formatSize(maxBytes)}.`;
   return fileNote(doc, DiagnosticSeverity.Information, 'file-too-large', message);
 }
@@ -29,6 +27,12 @@ export function limitDiagnostics(doc: TextDocument, diagnostics: readonly Diagno
   const more = diagnostics.length - max;
   const message = `Pod Security shows ${max} of the ${diagnostics.length} findings in this file (podsec.maxDiagnostics); ${more} more ${more === 1 ? 'is' : 'are'} not shown.`;
   return [fileNote(doc, DiagnosticSeverity.Information, 'too-many-diagnostics', message), ...kept];
+}
+
+/** Whether `text` takes more than `maxBytes` in UTF-8; a UTF-16 code unit takes 1 to 3 bytes, so most texts need no count. */
+export function exceedsSize(text: string, maxBytes: number): boolean {
+  if (text.length * 3 <= maxBytes) return false;
+  return text.length > maxBytes || Buffer.byteLength(text, 'utf8') > maxBytes;
 }
 
 function severity(d: Diagnostic): number {

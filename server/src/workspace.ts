@@ -4,8 +4,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAdmissionConfigText, parseAdmissionConfig, type AdmissionConfig } from '../../shared/src/policy/admissionConfig';
 import { fileFacts } from '../../shared/src/policy/workspaceFacts';
 import { WorkspaceIndex } from '../../shared/src/policy/workspaceIndex';
+import { DEFAULT_SETTINGS } from '../../shared/src/settings';
 import { formatSize } from '../../shared/src/size';
 import type { Problem } from '../../shared/src/yaml/range';
+import { exceedsSize } from './limits';
 import { readTextFile } from './readText';
 import { filePath, globPath, WorkspaceRoots } from './roots';
 import type { ScanRules } from './scanRules';
@@ -93,9 +95,12 @@ export class Workspace {
     return this.load(uri, path, folder.rules.maxFileSize);
   }
 
-  /** Indexes a file's text (from disk or an open editor); true when namespace context changed. */
+  /**
+   * Indexes a file's text (from disk or an open editor); true when namespace context changed.
+   * Excluded files and files over the size limit never count, not even while open in an editor.
+   */
   update(uri: string, text: string): boolean {
-    if (this.isExcluded(uri)) return this.remove(uri);
+    if (this.isExcluded(uri) || exceedsSize(text, this.maxFileSize(uri))) return this.remove(uri);
     let changed = this.index.set(uri, fileFacts(uri, text));
     if (isAdmissionConfigText(text)) {
       this.admissionFiles.set(uri, parseAdmissionConfig(text, uri));
@@ -156,6 +161,12 @@ export class Workspace {
   private folderOf(path: string): { readonly path: string; readonly rules: ScanRules } | undefined {
     const folderPath = this.roots?.folderOf(path);
     return this.folders.find((f) => f.path === folderPath);
+  }
+
+  /** The size limit of the folder a file lies in; outside the folders, the default. */
+  private maxFileSize(uri: string): number {
+    const path = filePath(uri);
+    return (path === undefined ? undefined : this.folderOf(path))?.rules.maxFileSize ?? DEFAULT_SETTINGS.maxFileSize;
   }
 
   /** Excluded files never count, not even while open in an editor. */

@@ -104,4 +104,13 @@ describe('language server workspace scan', () => {
     await client.change(probe('ns-files-exclude'), pod('ns-files-exclude'), ++opened);
     assert.ok((await next).every((d) => d.severity !== 1));
   });
+
+  it('does not count an open file over podsec.maxFileSize until it fits', async () => {
+    const uri = pathToFileURL(join(dir, 'open-big.yaml')).toString();
+    await client.open(uri, `${namespace('ns-open-big')}# ${'x'.repeat(2000)}\n`);
+    assert.equal(await applies('ns-open-big'), false);
+    const next = client.diagnostics(probe('ns-open-big'));
+    await client.change(uri, namespace('ns-open-big'), 2);
+    assert.ok((await next).some((d) => d.severity === 1), 'counts once it fits');
+  });
 });
