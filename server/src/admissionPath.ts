@@ -22,7 +22,9 @@ export interface AdmissionPathContext {
 export async function admissionConfigPath(value: string, ctx: AdmissionPathContext): Promise<{ path?: string; problem?: string }> {
   if (!value) return {};
   if (!ctx.trusted) return { problem: 'podsec.admissionConfig is ignored in Restricted Mode; trust the workspace to use it' };
-  const base = (ctx.documentPath && ctx.folders.find((f) => isInside(ctx.documentPath ?? '', f))) ?? ctx.folders[0];
+  const containing = ctx.folders.filter((f) => ctx.documentPath !== undefined && isInside(ctx.documentPath, f));
+  // Nested folders: the innermost one is the document's.
+  const base = containing.sort((a, b) => b.length - a.length)[0] ?? ctx.folders[0];
   if (!isAbsolute(value) && !base) return { problem: `podsec.admissionConfig "${value}" is relative, but there is no workspace folder to resolve it against` };
   const path = resolve(base ?? '/', value);
   if (ctx.scope === 'user') return { path };
