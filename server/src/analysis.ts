@@ -38,8 +38,8 @@ export class Analysis {
       current.evaluator.setOptions(options);
       current.epoch = this.epoch;
     }
-    const { documents, result } = current.evaluator.evaluate(text);
-    const analyzed = new Analyzed(uri, version, text, documents, result);
+    const evaluated = current.evaluator.evaluate(text);
+    const analyzed = new Analyzed(uri, version, text, evaluated, evaluated.result);
     this.cache.set(uri, { epoch: this.epoch, analyzed });
     return analyzed;
   }
@@ -70,10 +70,15 @@ export class Analyzed {
     readonly uri: string,
     readonly version: number,
     readonly text: string,
-    /** The parsed documents `result` came from, by document index: fixes slice or re-evaluate one. */
-    readonly documents: readonly ParsedDocument[],
+    /** Where the parsed documents come from, placed only when a fix first asks. */
+    private readonly evaluated: { readonly documents: readonly ParsedDocument[] },
     readonly result: EvaluationResult,
   ) {}
+
+  /** The parsed documents `result` came from, by document index: fixes slice or re-evaluate one. */
+  get documents(): readonly ParsedDocument[] {
+    return this.evaluated.documents;
+  }
 
   /** `renderFix` on this version's text, for a plan computed from this version. */
   render(plan: FixPlan): Fix | undefined {

@@ -3,6 +3,7 @@ import { parseDocuments, type ParsedDocument } from '../yaml/parse';
 import { splitDocuments } from '../yaml/split';
 import { evaluateDocument, evaluateDocuments } from './document';
 import type { EvaluateOptions, EvaluationResult, ObjectResult } from './evaluate';
+import { asHelmTemplate } from './helm';
 
 /** One document's text with what it parsed and evaluated to, its ranges relative to its text. */
 interface Entry {
@@ -19,7 +20,6 @@ interface Placed {
   readonly start: number;
   readonly end: number;
   readonly index: number;
-  readonly document: ParsedDocument;
   readonly object: ObjectResult | undefined;
   readonly problems: readonly Problem[];
 }
@@ -59,22 +59,34 @@ export class IncrementalEvaluator {
     if (this.previous) this.previous = { text: this.previous.text, placed: this.previous.placed.map((p) => this.placeEntry(p.entry, p.start, p.end, p.index)) };
   }
 
+  /** Evaluates `text`; a Helm template that is not YAML gets one note instead (evaluate/helm.ts). */
   evaluate(text: string): Evaluated {
+    const evaluated = this.evaluateStream(text);
+    const template = asHelmTemplate(text, evaluated.result);
+    return template ? { result: template, documents: evaluated.documents } : evaluated;
+  }
+
+  private evaluateStream(text: string): Evaluated {
     if (text.startsWith('...') || text.startsWith('%') || text.includes('\n...') || text.includes('\n%')) return this.whole(text);
     const placed = this.place(text);
     if (!placed) return this.whole(text);
     this.previous = { text, placed };
-    const documents: ParsedDocument[] = [];
     const objects: ObjectResult[] = [];
     const problems: Problem[] = [];
     // Each document's problems are sorted and documents come in order: no sort needed.
     for (const p of placed) {
       p.entry.base.offset = p.start;
-      documents.push(p.document);
       if (p.object) objects.push(p.object);
       for (const problem of p.problems) problems.push(problem);
     }
-    return { result: { objects, problems, documentCount: documents.length }, documents };
+    let documents: ParsedDocument[] | undefined;
+    return {
+      result: { objects, problems, documentCount: placed.length },
+      // Placed on first use: only fixes read them, and a keystroke should not pay for 3,000.
+      get documents() {
+        return (documents ??= placed.map((p) => placeDocument(p.entry.parsed, p.index, p.start)));
+      },
+    };
   }
 
   /** The documents of `text`, reusing what the previous version already evaluated. */
@@ -154,14 +166,12 @@ function parseSource(slice: string): Entry | undefined {
 }
 
 function placeEntry(entry: Entry, start: number, end: number, index: number): Placed {
-  const { parsed } = entry;
   const { object, problems } = entry.evaluated;
   return {
     entry,
     start,
     end,
     index,
-    document: { ...parsed, index, range: shift(parsed.range, start), errors: shiftAll(parsed.errors, start) },
     object: object && placeObject(object, index, start),
     problems: shiftAll(problems, start),
   };
@@ -170,6 +180,10 @@ function placeEntry(entry: Entry, start: number, end: number, index: number): Pl
 /** `text.startsWith(part, at)`, but compared natively: startsWith walks characters in JS. */
 export function holds(text: string, part: string, at: number): boolean {
   return text.substring(at, at + part.length) === part;
+}
+
+function placeDocument(parsed: ParsedDocument, index: number, start: number): ParsedDocument {
+  return { ...parsed, index, range: shift(parsed.range, start), errors: shiftAll(parsed.errors, start) };
 }
 
 function shiftAll(problems: readonly Problem[], by: number): readonly Problem[] {
