@@ -1,4 +1,5 @@
 import { evaluate, type EvaluateOptions, type ObjectResult, type Violation } from '../evaluate/evaluate';
+import { isHelmTemplate } from '../evaluate/helm';
 import { parseDocuments } from '../yaml/parse';
 import { applyEdits, disjoint } from './apply';
 import { renderFix, StyleCache } from './render';
@@ -21,6 +22,8 @@ const MAX_PASSES = 24;
  */
 export function fixAll(text: string, options: FixAllOptions): string {
   const documents = parseDocuments(text);
+  // A Helm template is not evaluated (evaluate/helm.ts), so nothing in it is fixed either.
+  if (isHelmTemplate(text, documents.flatMap((d) => d.errors))) return text;
   let out = '';
   let at = 0;
   for (const parsed of documents) {
