@@ -70,7 +70,8 @@ function check(c: Case): void {
   assert.equal(r.apiVersion, c.apiVersion ?? PSC_V1);
   for (const p of r.raw) {
     assert.equal(p.severity, 'error');
-    assert.ok(p.code === 'admission-config' || p.code === 'yaml-syntax', p.code);
+    // Configuration errors, or the file cannot be decoded as YAML (yaml/parse.ts).
+    assert.ok(p.code === 'admission-config' || p.code === 'yaml-syntax' || p.code === 'bad-alias', p.code);
     assert.ok(p.range[1] > p.range[0], `empty range for ${p.message}`);
   }
 }
@@ -333,9 +334,11 @@ table('aliases and merge keys (YAML 1.1, as go-yaml reads them)', [
     problems: [['x-base', unknownField('x-base')]],
   },
   {
-    name: 'a map merging itself does not loop',
+    // go-yaml registers an anchor before reading the node's children, so the alias names the
+    // map it is in, and decoding fails: the API server would not start with this file.
+    name: 'a map merging itself is refused without looping, as go-yaml refuses it',
     text: psc('defaults: &d\n  <<: *d\n  enforce: baseline\n'),
-    pairs: ['baseline:latest', 'privileged:latest', 'privileged:latest'],
+    problems: [['*d', "anchor 'd' value contains itself: Kubernetes cannot decode this document, so it is not evaluated"]],
   },
 ]);
 

@@ -33,7 +33,7 @@ export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOption
   const ctx = new DocContext(parsed.doc, parsed.source, parsed.base);
   const meta = objectMeta(parsed, ctx);
   const workload = meta && extractWorkload(meta);
-  if (!meta || !workload) return { problems: [] };
+  if (!meta || !workload) return { problems: [...parsed.problems] };
   const runtimeClassName = workload.pod?.spec.get('runtimeClassName').str();
   const policy = typeof options.policy === 'function' ? options.policy({ ...meta, runtimeClassName }) : options.policy;
   const base = {
@@ -48,7 +48,7 @@ export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOption
   };
   const pod = workload.pod;
   if (!pod || policy.exemption) {
-    return { object: { ...base, modes: [], allowed: true, message: null, violations: [], levels: { satisfies: 'restricted', baseline: 0, restricted: 0 } }, problems: ctx.problems };
+    return { object: { ...base, modes: [], allowed: true, message: null, violations: [], levels: { satisfies: 'restricted', baseline: 0, restricted: 0 } }, problems: [...parsed.problems, ...ctx.problems] };
   }
   const byPair = new Map<string, CheckResult[]>();
   const resultsAt = (level: Level, minor: number): CheckResult[] => {
@@ -73,7 +73,7 @@ export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOption
   const baseline = count('baseline');
   const restricted = count('restricted');
   const levels = { satisfies: restricted === 0 ? 'restricted' : baseline === 0 ? 'baseline' : 'privileged', baseline, restricted } as const;
-  return { object: { ...base, modes, allowed, message, violations: dedupe(modes), levels }, problems: ctx.problems };
+  return { object: { ...base, modes, allowed, message, violations: dedupe(modes), levels }, problems: [...parsed.problems, ...ctx.problems] };
 }
 
 function modeMessage(mode: Mode, isPod: boolean, name: string | undefined, pair: string, results: readonly CheckResult[]): string | undefined {

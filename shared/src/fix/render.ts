@@ -1,5 +1,5 @@
-import { parseAllDocuments, type Document } from 'yaml';
-import { PARSE_OPTIONS } from '../yaml/parse';
+import type { Document } from 'yaml';
+import { parseDocuments } from '../yaml/parse';
 import { applyEdits } from './apply';
 import { appendEdits, removeEdits, setEdits, type EditContext } from './edits';
 import { expectedData, sameData } from './expected';
@@ -22,7 +22,7 @@ export function renderFix(plan: FixPlan, text: string, styles = new StyleCache()
   // A document parsed on its own: render on its text, then place the edits where it now is. A
   // text that no longer holds it there is another version: no fix rather than a wrong one.
   const { source, base } = ctx;
-  if (!text.startsWith(source, base.offset)) return undefined;
+  if (text.substring(base.offset, base.offset + source.length) !== source) return undefined;
   const fix = renderOn(plan, source, styles);
   if (!fix || base.offset === 0) return fix;
   return { ...fix, edits: fix.edits.map((e) => ({ range: [e.range[0] + base.offset, e.range[1] + base.offset] as const, newText: e.newText })) };
@@ -81,12 +81,14 @@ function proves(text: string, doc: Document.Parsed, edits: readonly TextEdit[], 
   const edited = applyEdits(slice, shifted);
   if (edited === undefined) return false;
   try {
-    const after = parseAllDocuments(edited, PARSE_OPTIONS);
-    if (!Array.isArray(after) || after.length !== 1) return false;
+    // Parsed as every document is (yaml/parse.ts): no syntax error, no skipped text, no alias
+    // trouble, and no key written twice, where the data would depend on which copy counts.
+    const after = parseDocuments(edited);
+    if (after.length !== 1) return false;
     const [a] = after;
-    if (!a || a.errors.length > 0 || doc.errors.length > 0) return false;
+    if (!a || a.errors.length > 0 || a.problems.length > 0 || doc.errors.length > 0) return false;
     const expected = expectedData(cache.dataOf(doc), plan.ops);
-    return expected !== undefined && sameData(expected, a.toJS({ maxAliasCount: MAX_ALIASES }));
+    return expected !== undefined && sameData(expected, a.doc.toJS({ maxAliasCount: MAX_ALIASES }));
   } catch {
     return false;
   }

@@ -48,6 +48,7 @@ export class DocContext {
 function indexAnchors(doc: Document.Parsed): Map<string, Node[]> {
   const anchors = new Map<string, Node[]>();
   visit(doc, (_key, node) => {
+    // `visit` passes null for a pair's missing key or value (`{x}`, `? k`).
     const anchor = node ? (node as { anchor?: string }).anchor : undefined;
     if (anchor && !isAlias(node)) {
       const list = anchors.get(anchor) ?? [];
@@ -249,11 +250,15 @@ function findPair(
   if (!isMap(map) || visited.has(map)) return undefined;
   visited.add(map);
   let merges: Pair[] | undefined;
+  let own: Pair | undefined;
   for (const pair of map.items) {
     const k = pair.key;
-    if (isScalar(k) && k.value === key) return { pair, via: undefined };
-    if (isScalar(k) && typeof k.value === 'symbol') (merges ??= []).push(pair);
+    // A key written twice (reported by yaml/duplicates.ts) reads as its last value, as
+    // Kubernetes' lenient decoders and the yaml package's data both keep it.
+    if (isScalar(k) && k.value === key) own = pair;
+    else if (isScalar(k) && typeof k.value === 'symbol') (merges ??= []).push(pair);
   }
+  if (own) return { pair: own, via: undefined };
   for (const merge of merges ?? []) {
     const value = merge.value as Node | null;
     const sources = isSeq(value) ? (value.items as Node[]) : [value];
