@@ -21,7 +21,7 @@ export function setEdits(cx: EditContext, target: NodeView, value: FixValue): Ed
   if (target.exists) {
     const node = target.node;
     if (!target.editable || !isScalar(node) || !node.range || typeof value === 'object') return undefined;
-    const quote = node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
+    const quote = node.type === 'QUOTE_DOUBLE' || cx.style.json ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '';
     return [{ range: [node.range[0], node.range[1]], newText: scalarText(value, typeof value === 'string' ? quote : '') }];
   }
   const keys: string[] = [];
@@ -44,9 +44,9 @@ export function appendEdits(cx: EditContext, target: NodeView, value: FixValue):
   if (!target.editable || !isSeq(seq) || !seq.range) return undefined;
   const last = seq.items[seq.items.length - 1] as Node | null | undefined;
   if (seq.flow) {
-    if (!last) return [{ range: [seq.range[0] + 1, seq.range[0] + 1], newText: flowText(value) }];
+    if (!last) return [{ range: [seq.range[0] + 1, seq.range[0] + 1], newText: flowText(value, false, cx.style.json) }];
     if (!last.range) return undefined;
-    return [{ range: [last.range[1], last.range[1]], newText: `, ${flowText(value)}` }];
+    return [{ range: [last.range[1], last.range[1]], newText: `, ${flowText(value, false, cx.style.json)}` }];
   }
   if (!last?.range) return undefined;
   const dash = dashBefore(cx.text, last.range[0]);
@@ -89,9 +89,10 @@ function insertPair(cx: EditContext, map: YAMLMap, key: string, value: FixValue)
   if (map.flow) {
     if (!map.range) return undefined;
     const padded = cx.text[map.range[0] + 1] === ' ';
-    if (!last) return [{ range: [map.range[0] + 1, map.range[0] + 1], newText: `${scalarText(key)}: ${flowText(value, padded)}` }];
+    const pair = `${scalarText(key, cx.style.json ? '"' : '')}: ${flowText(value, padded, cx.style.json)}`;
+    if (!last) return [{ range: [map.range[0] + 1, map.range[0] + 1], newText: pair }];
     const end = pairEnd(cx, last);
-    return end === undefined ? undefined : [{ range: [end, end], newText: `, ${scalarText(key)}: ${flowText(value, padded)}` }];
+    return end === undefined ? undefined : [{ range: [end, end], newText: `, ${pair}` }];
   }
   const firstKey = map.items[0]?.key as Node | null | undefined;
   const end = last && pairEnd(cx, last);
@@ -111,8 +112,8 @@ function fillNull(cx: EditContext, pair: Pair, parent: Node | null | undefined, 
   if (colon < 0 || cx.text.slice(key.range[1], colon).trim() !== '') return undefined;
   if (parent.flow) {
     const padded = parent.range ? cx.text[parent.range[0] + 1] === ' ' : false;
-    if (explicit) return [{ range: [explicit[0], explicit[1]], newText: flowText(value, padded) }];
-    return [{ range: [colon + 1, colon + 1], newText: ` ${flowText(value, padded)}` }];
+    if (explicit) return [{ range: [explicit[0], explicit[1]], newText: flowText(value, padded, cx.style.json) }];
+    return [{ range: [colon + 1, colon + 1], newText: ` ${flowText(value, padded, cx.style.json)}` }];
   }
   if (typeof value !== 'object') {
     return [{ range: [colon + 1, explicit ? explicit[1] : colon + 1], newText: ` ${scalarText(value)}` }];

@@ -15,19 +15,21 @@ export function scalarText(value: FixValue, quote: '"' | "'" | '' = ''): string 
 
 /**
  * `{type: RuntimeDefault}`, `[ALL]`: for flow collections and list items. `padded` writes
- * `{ type: RuntimeDefault }` for files that pad their braces.
+ * `{ type: RuntimeDefault }` for files that pad their braces; `json` writes JSON
+ * (`{"type": "RuntimeDefault"}`) for JSON manifests.
  */
-export function flowText(value: FixValue, padded = false): string {
+export function flowText(value: FixValue, padded = false, json = false): string {
   const [open, close] = padded ? [' ', ' '] : ['', ''];
+  const quote = json ? '"' : '';
   if (Array.isArray(value)) {
-    return value.length === 0 ? '[]' : `[${open}${value.map((v: FixValue) => flowText(v, padded)).join(', ')}${close}]`;
+    return value.length === 0 ? '[]' : `[${open}${value.map((v: FixValue) => flowText(v, padded, json)).join(', ')}${close}]`;
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, FixValue>);
     if (entries.length === 0) return '{}';
-    return `{${open}${entries.map(([k, v]) => `${scalarText(k)}: ${flowText(v, padded)}`).join(', ')}${close}}`;
+    return `{${open}${entries.map(([k, v]) => `${scalarText(k, quote)}: ${flowText(v, padded, json)}`).join(', ')}${close}}`;
   }
-  return scalarText(value);
+  return scalarText(value, quote);
 }
 
 /**

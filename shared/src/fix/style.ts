@@ -1,4 +1,4 @@
-import { isMap, isPair, isSeq, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { column, dashBefore } from './text';
 
 /** How a document is written, so new lines look like their neighbours. */
@@ -9,6 +9,11 @@ export interface TextStyle {
   readonly indentUnit: number;
   /** Spaces between a key and the dashes of its block list: 0 for the "not indented" style. */
   readonly seqOffset: number;
+  /**
+   * True for a JSON manifest (a flow map with a double-quoted first key). kubectl reads a stream
+   * that starts with `{` as JSON, so what a fix adds there must be JSON too: `"key": "value"`.
+   */
+  readonly json: boolean;
 }
 
 /**
@@ -42,5 +47,8 @@ export function detectStyle(text: string, doc: Document.Parsed): TextStyle {
     },
   });
   const unit = indentUnit ?? 2;
-  return { eol, indentUnit: unit, seqOffset: seqOffset ?? unit };
+  const root = doc.contents;
+  const firstKey = isMap(root) && root.flow ? (root.items[0]?.key as Node | null | undefined) : undefined;
+  const json = isScalar(firstKey) && firstKey.type === 'QUOTE_DOUBLE';
+  return { eol, indentUnit: unit, seqOffset: seqOffset ?? unit, json };
 }
