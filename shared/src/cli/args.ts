@@ -1,4 +1,6 @@
 import { LATEST, parseLevel, parseLevelVersion, parseVersion, type LevelVersion } from '../policy/levelVersion';
+import { DEFAULT_SETTINGS } from '../settings';
+import { formatSize, parseSize } from '../size';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -15,6 +17,8 @@ export interface CheckArgs {
   readonly admissionConfig: string | undefined;
   /** `--fix` rewrites files with the safe fixes; `--fix-dry-run` prints them as a diff. */
   readonly fix: 'none' | 'write' | 'dry-run';
+  /** `--max-file-size SIZE`: a larger file is reported (an error) and neither read nor evaluated. */
+  readonly maxFileSize: number;
 }
 
 export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly error: string };
@@ -50,13 +54,21 @@ Options:
   --fix-dry-run       Print what --fix would change as a unified diff on standard
                       output and write nothing; the report goes to standard error
                       (text format only).
+  --max-file-size SIZE
+                      Files larger than SIZE (bytes, or with a unit: 512KB, 20MB;
+                      units are powers of 1024) are not read or checked; each is
+                      reported as an error (default: ${formatSize(DEFAULT_SETTINGS.maxFileSize).replace(' ', '')}).
   --color, --no-color Force or disable colour (default: colour on a terminal).
   -h, --help          Show this help.
   --version           Without --level, print the podsec version.
 
+Files that are not valid YAML because of Helm template directives ({{ ... }}) are not
+checked; each gets one note (render them first: helm template ... | podsec check -).
+
 Exit status: 0 when nothing violates the enforce level, 1 when something does, 2 on usage
-errors or files that cannot be read, parsed or (with --fix) written. With --fix the status
-is that of the fixed files; with --fix-dry-run, that of the files as they are.`;
+errors or files that cannot be read, parsed, checked (too large, binary) or (with --fix)
+written. With --fix the status is that of the fixed files; with --fix-dry-run, that of the
+files as they are.`;
 
 /** Parses argv (without node and script). Pure: returns an error instead of exiting. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -70,6 +82,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const modes: Partial<Record<'enforce' | 'warn' | 'audit', LevelVersion>> = {};
   let admissionConfig: string | undefined;
   let fix: CheckArgs['fix'] = 'none';
+  let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
@@ -122,6 +135,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         format = value;
         break;
       }
+      case '--max-file-size': {
+        const value = takeValue();
+        const bytes = parseSize(value);
+        if (bytes === undefined) return { error: `--max-file-size needs a size such as 20MB or 512KB, not "${value ?? ''}"` };
+        maxFileSize = bytes;
+        break;
+      }
       case '--fix':
       case '--fix-dry-run': {
         if (eq >= 0) return { error: `${name} takes no value` };
@@ -147,5 +167,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     level = { level: parsedLevel, version };
   }
   if (level && (Object.keys(modes).length > 0 || admissionConfig)) return { error: '--level cannot be combined with --enforce, --warn, --audit or --admission-config' };
-  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix };
+  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize };
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseAdmissionConfig, type AdmissionConfig } from '../policy/admissionConfig';
@@ -11,7 +10,7 @@ import { evaluate, type EvaluateOptions } from '../evaluate/evaluate';
 import { LATEST, type LevelVersion } from '../policy/levelVersion';
 import type { Policy } from '../policy/policy';
 import { parseArgs, USAGE, type CheckArgs } from './args';
-import { collectInputs, type Input } from './files';
+import { collectInputs, readStdinUpTo, type Input, type ReadStdin } from './files';
 import { fixInputs, fixSummary } from './fixFiles';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -42,11 +41,11 @@ export function main(argv: readonly string[], io = defaultIo()): number {
 }
 
 /** The admission configuration named by `--admission-config`, read once. */
-type Admission = { config: AdmissionConfig; problems: Problem[]; text: string } | { error: string };
+type Admission = { config: AdmissionConfig; problems: Problem[]; text: string } | { error: string; code?: 'file-too-large' };
 
 function check(args: CheckArgs, io: Io): number {
-  const inputs = collectInputs(args.paths, io.readStdin);
-  const admission = args.admissionConfig ? loadAdmissionConfig(args.admissionConfig) : undefined;
+  const inputs = collectInputs(args.paths, io.readStdin, args.maxFileSize);
+  const admission = args.admissionConfig ? loadAdmissionConfig(args.admissionConfig, args.maxFileSize) : undefined;
   const optionsFor = evaluateOptions(args, inputs, admission);
   if (args.fix === 'none') {
     const files = report(args, inputs, optionsFor, admission);
@@ -78,11 +77,11 @@ function report(
   fixProblems: ReadonlyMap<number, readonly Problem[]> = new Map(),
 ): CheckedFile[] {
   const files = inputs.map((input, index) => {
-    if ('error' in input) return unreadable(input.path, input.error);
+    if ('error' in input) return unreadable(input.path, input.error, input.code);
     return checkedFile(input.path, input.text, evaluate(input.text, optionsFor(input.path)), fixProblems.get(index));
   });
   if (admission && args.admissionConfig) {
-    files.push('error' in admission ? unreadable(args.admissionConfig, admission.error) : checkedFile(args.admissionConfig, admission.text, { objects: [], problems: admission.problems, documentCount: 1 }));
+    files.push('error' in admission ? unreadable(args.admissionConfig, admission.error, admission.code) : checkedFile(args.admissionConfig, admission.text, { objects: [], problems: admission.problems, documentCount: 1 }));
   }
   return files;
 }
@@ -112,14 +111,19 @@ function policyContext(args: CheckArgs, inputs: readonly Input[], admission: Adm
   return { settings, index, admission };
 }
 
-function loadAdmissionConfig(path: string): Admission {
-  const [input] = collectInputs([path], () => Buffer.alloc(0));
-  if (!input || 'error' in input) return { error: input && 'error' in input ? input.error : 'cannot read' };
+function loadAdmissionConfig(path: string, maxFileSize: number): Admission {
+  const [input] = collectInputs([path], () => Buffer.alloc(0), maxFileSize);
+  if (!input) return { error: 'cannot read' };
+  if ('error' in input) return { error: input.error, code: input.code };
   return { ...parseAdmissionConfig(input.text, inputUri(path)), text: input.text };
 }
 
-function unreadable(path: string, error: string): CheckedFile {
-  const problem = { message: `cannot read ${path}: ${error}`, range: [0, 0] as const, severity: 'error' as const, code: 'read-error' };
+function unreadable(path: string, error: string, code: 'file-too-large' | undefined = undefined): CheckedFile {
+  // A file over --max-file-size is an error too: "nothing violates" cannot be said of a file
+  // nobody checked, and the flag is there to raise the limit.
+  const problem = code
+    ? { message: error, range: [0, 0] as const, severity: 'error' as const, code }
+    : { message: `cannot read ${path}: ${error}`, range: [0, 0] as const, severity: 'error' as const, code: 'read-error' };
   return checkedFile(path, '', { objects: [], problems: [], documentCount: 0 }, [problem]);
 }
 
@@ -145,7 +149,7 @@ function wantsColor(args: CheckArgs, isTTY: boolean): boolean {
 interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
-  readStdin(): Buffer;
+  readStdin: ReadStdin;
   isTTY: boolean;
   isStderrTTY: boolean;
 }
@@ -154,7 +158,7 @@ function defaultIo(): Io {
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readStdin: () => readFileSync(0),
+    readStdin: readStdinUpTo,
     isTTY: Boolean(process.stdout.isTTY),
     isStderrTTY: Boolean(process.stderr.isTTY),
   };

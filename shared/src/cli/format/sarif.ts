@@ -14,6 +14,13 @@ const PROBLEM_RULES: Record<string, string> = {
   'read-error': 'The file could not be read.',
   'fix-error': 'podsec check --fix could not safely rewrite the file; it was left as it was.',
   'fix-skipped': 'podsec check --fix left the file alone because it does not parse as YAML.',
+  'duplicate-key': 'A map has the same key twice; the API server rejects the object.',
+  'too-deep': 'Collections nest too deeply; the document was not evaluated.',
+  'bad-alias': 'An alias names no anchor before it, or the node it is in; Kubernetes cannot decode the document, which was not evaluated.',
+  'excessive-aliasing': 'Aliases expand to too many nodes (an alias bomb); Kubernetes refuses the document, which was not evaluated.',
+  'control-characters': 'The text holds characters YAML does not allow (a binary file?); the document was not evaluated.',
+  'helm-template': 'The file is a Helm template that is not YAML until rendered; it was not evaluated.',
+  'file-too-large': 'The file is larger than --max-file-size; it was not read or evaluated.',
 };
 
 /**

@@ -37,8 +37,23 @@ export function formatText(files: readonly CheckedFile[], options: TextOptions):
 function line(label: string, file: CheckedFile, offset: number, severity: string, message: string, code: string, paint: Paint): string {
   const pos = file.lines.position(offset);
   const colour = severity === 'error' ? 'red' : severity === 'warning' ? 'yellow' : 'blue';
-  return `${paint('bold', `${label}:${pos.line + 1}:${pos.character + 1}`)}: ${paint(colour, severity)}: ${message} ${paint('dim', `[${code}]`)}`;
+  return `${paint('bold', `${printable(label)}:${pos.line + 1}:${pos.character + 1}`)}: ${paint(colour, severity)}: ${printable(message)} ${paint('dim', `[${code}]`)}`;
 }
+
+/**
+ * Messages quote names and values from the manifest as PSA does, unescaped, and paths come from
+ * the file system. Control characters (a terminal escape sequence, a line break that would fake
+ * another finding) and bidirectional overrides are shown as escapes, so a manifest cannot
+ * rewrite the terminal or the report it is shown in.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => {
+    const cp = ch.charCodeAt(0);
+    return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, '0')}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+  });
+}
+
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 function problemSeverity(p: Problem): string {
   return p.severity;
