@@ -34,7 +34,7 @@ function runWorker() {
   for (let index = from; index < to; index++) {
     const c = generateCase(corpus, seed, index, POLICIES.length);
     parentPort.postMessage({ type: 'start', index });
-    const outcome = checkCase(c.text, POLICIES[c.policy], bound);
+    const outcome = checkCase(c.text, POLICIES[c.policy], bound, c.base);
     parentPort.postMessage({ type: 'done', index, case: c, outcome });
   }
   parentPort.postMessage({ type: 'end' });
@@ -149,7 +149,7 @@ function replay(args) {
   const { checkCase, POLICIES } = require(join(OUT, 'properties.js'));
   const c = generateCase(loadCorpus(), args.seed, args.case, POLICIES.length);
   console.log(`case ${args.case} of seed ${args.seed} (case seed ${c.seed}): ${c.origin}; policy ${c.policy}\nsteps: ${c.steps.join('; ')}\n--- text (JSON) ---\n${JSON.stringify(c.text)}\n--- text ---\n${c.text}\n---`);
-  const outcome = checkCase(c.text, POLICIES[c.policy], args.bound);
+  const outcome = checkCase(c.text, POLICIES[c.policy], args.bound, c.base);
   console.log(`${Math.round(outcome.ms)} ms, ${outcome.objects} objects, ${outcome.violations} violations, ${outcome.fixes} fixes`);
   for (const f of outcome.failures) console.log(`${f.kind}: ${f.detail}`);
   process.exitCode = outcome.failures.length > 0 ? 1 : 0;
