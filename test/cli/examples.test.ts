@@ -14,7 +14,7 @@ const GOLDEN = resolve(ROOT, 'test/golden/examples.json');
 describe('examples/ golden report', () => {
   for (const level of ['default', 'restricted']) {
     it(`matches test/golden at ${level}`, () => {
-      const args = level === 'default' ? ['check', '--format', 'json', 'examples'] : ['check', '--format', 'json', '--level', level, 'examples'];
+      const args = level === 'default' ? ['check', '--format', 'json', '--fixes', 'examples'] : ['check', '--format', 'json', '--fixes', '--level', level, 'examples'];
       const r = runCli(args, { cwd: ROOT });
       assert.equal(r.status, 1);
       const actual: unknown = JSON.parse(r.stdout);

@@ -7,8 +7,20 @@ import { runCli, tempTree } from '../support/cli';
 import { BASELINE_DEPLOYMENT, BROKEN, PRIVILEGED_POD, WEB } from './manifests';
 
 describe('--format json', () => {
+  it('lists fixes only when asked with --fixes (each costs a parse of its document)', () => {
+    const plain = JSON.parse(runCli(['check', '--format', 'json', '--level', 'baseline', '-'], { input: PRIVILEGED_POD }).stdout);
+    const violation = plain.files[0].objects[0].violations[0];
+    assert.equal(violation.check, 'privileged');
+    assert.equal('fixes' in violation, false);
+    const asked = JSON.parse(runCli(['check', '--format', 'json', '--fixes', '--level', 'baseline', '-'], { input: PRIVILEGED_POD }).stdout);
+    assert.ok(asked.files[0].objects[0].violations[0].fixes.length > 0);
+    const wrong = runCli(['check', '--fixes', '--level', 'baseline', '-'], { input: PRIVILEGED_POD });
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /--fixes goes with --format json/);
+  });
+
   it('has the documented shape, 0-based positions and UTF-16 characters', () => {
-    const r = runCli(['check', '--format', 'json', '--level', 'baseline', '-'], { input: PRIVILEGED_POD });
+    const r = runCli(['check', '--format', 'json', '--fixes', '--level', 'baseline', '-'], { input: PRIVILEGED_POD });
     assert.equal(r.status, 1);
     const report = JSON.parse(r.stdout);
     assert.equal(report.version, 1);

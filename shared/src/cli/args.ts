@@ -19,6 +19,8 @@ export interface CheckArgs {
   readonly fix: 'none' | 'write' | 'dry-run';
   /** `--max-file-size SIZE`: a larger file is reported (an error) and neither read nor evaluated. */
   readonly maxFileSize: number;
+  /** JSON: list each violation's fixes. */
+  readonly fixes: boolean;
 }
 
 export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly error: string };
@@ -44,8 +46,10 @@ Options:
                       An AdmissionConfiguration or PodSecurityConfiguration whose
                       defaults and exemptions apply (without --level).
   --format text|json|sarif
-                      Output format (default: text). JSON and SARIF list the fixes
-                      of every violation.
+                      Output format (default: text). SARIF lists the fixes of every
+                      violation; JSON does with --fixes.
+  --fixes             In JSON output, list each violation's fixes (proving each fix
+                      costs a parse of its document, so this is not the default).
   --fix               Rewrite each file with its safe fixes (those that do not remove
                       what a workload can access), then report what is left. Files are
                       replaced atomically and keep their mode; files with nothing to
@@ -83,6 +87,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let admissionConfig: string | undefined;
   let fix: CheckArgs['fix'] = 'none';
   let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  let fixes = false;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
@@ -142,6 +147,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         maxFileSize = bytes;
         break;
       }
+      case '--fixes':
+        if (eq >= 0) return { error: '--fixes takes no value' };
+        fixes = true;
+        break;
       case '--fix':
       case '--fix-dry-run': {
         if (eq >= 0) return { error: `${name} takes no value` };
@@ -167,5 +176,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     level = { level: parsedLevel, version };
   }
   if (level && (Object.keys(modes).length > 0 || admissionConfig)) return { error: '--level cannot be combined with --enforce, --warn, --audit or --admission-config' };
-  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize };
+  if (fixes && format !== 'json') return { error: '--fixes goes with --format json (SARIF always lists fixes)' };
+  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize, fixes };
 }

@@ -134,7 +134,7 @@ function inputUri(path: string): string {
 function render(args: CheckArgs, files: readonly CheckedFile[], isTTY: boolean): string {
   switch (args.format) {
     case 'json':
-      return formatJson(files);
+      return formatJson(files, args.fixes);
     case 'sarif':
       return formatSarif(files, VERSION);
     case 'text':

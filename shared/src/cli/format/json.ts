@@ -7,19 +7,20 @@ import type { LineIndex } from '../lines';
 
 /**
  * The JSON report: a stable contract other tools parse (version 1). Fields may be added, never
- * renamed. Positions are 0-based lines and UTF-16 characters, as in LSP. Each violation lists
- * the fixes that render on the file as it is, safe or not (`--fix` applies the safe, preferred ones).
+ * renamed. Positions are 0-based lines and UTF-16 characters, as in LSP. With `--fixes`, each
+ * violation lists the fixes that render on the file as it is, safe or not (`--fix` applies the
+ * safe, preferred ones); proving each costs a parse of its document, so it is asked for.
  */
-export function formatJson(files: readonly CheckedFile[]): string {
+export function formatJson(files: readonly CheckedFile[], withFixes = false): string {
   const report = {
     version: 1,
-    files: files.map(fileJson),
+    files: files.map((file) => fileJson(file, withFixes)),
     summary: (({ files: f, objects, violations, errors }) => ({ files: f, objects, violations, errors }))(summarize(files)),
   };
   return JSON.stringify(report) + '\n';
 }
 
-function fileJson(file: CheckedFile) {
+function fileJson(file: CheckedFile, withFixes: boolean) {
   const fixes = new FileFixes(file);
   return {
     path: file.path,
@@ -48,7 +49,7 @@ function fileJson(file: CheckedFile) {
         detail: v.detail,
         message: v.message,
         range: file.lines.range(v.range),
-        fixes: fixes.of(v).map((f) => fixJson(f, file.lines)),
+        ...(withFixes ? { fixes: fixes.of(v).map((f) => fixJson(f, file.lines)) } : {}),
       })),
     })),
     errors: fileErrors(file).map((p) => problemJson(p, file.lines)),
