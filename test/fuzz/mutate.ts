@@ -329,7 +329,7 @@ function kind(text: string, rng: Random) {
 
 /** The file's documents many times over, for the document splitting and per-document caches. */
 function repeatDocuments(text: string, rng: Random) {
-  const times = rng.between(2, 40);
+  const times = rng.between(2, 12);
   const body = text.endsWith('\n') ? text : `${text}\n`;
   return { text: Array(times).fill(body).join('---\n'), step: `${times} times` };
 }
