@@ -69,9 +69,14 @@ describe('Helm templates', () => {
     assert.equal(result.objects[0]?.allowed, false);
   });
 
-  it('are not recognised in comments: a broken file with {{ }} only in a comment keeps its syntax errors', () => {
-    const text = '# see {{ .Values.x }}\napiVersion: v1\nkind: Pod\nspec: [oops\n';
-    assert.ok(evalAt(text, 'baseline').problems.every((p) => p.code === 'yaml-syntax'));
+  it('are not recognised in comments or quoted strings: a broken file keeps its syntax errors', () => {
+    for (const text of [
+      '# see {{ .Values.x }}\napiVersion: v1\nkind: Pod\nspec: [oops\n',
+      'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec:\n  args: ["{{inputs.parameters.message}}", \'{{x}}\']\n  oops: [\n',
+    ]) {
+      const problems = evalAt(text, 'baseline').problems;
+      assert.ok(problems.length > 0 && problems.every((p) => p.code === 'yaml-syntax'), text);
+    }
   });
 });
 
@@ -80,6 +85,8 @@ describe('templateAction', () => {
     assert.deepEqual(templateAction('a: {{\nb: }}\nc: {{ x }}\n'), [15, 22]);
     assert.equal(templateAction('a: {b: {c: 1}}\n'), undefined);
     assert.equal(templateAction('a: "}}{{"\n'), undefined);
+    assert.equal(templateAction('a: "{{ x }}"\nb: \'{{ y }}\'\n'), undefined);
+    assert.deepEqual(templateAction('a: "{{ x }}"\nb: {{ y }}\n'), [16, 23]);
   });
 
   it('takes one pass over pathological text', () => {

@@ -31,9 +31,9 @@ function hasSyntaxError(problems: readonly Problem[]): boolean {
 }
 
 /**
- * The first Go template action (`{{` … `}}` on one line, outside a YAML comment line), found in
- * one pass over the text: each search for `}}` starts where the last one could not have matched,
- * so ten million `{` cost one scan, not ten million.
+ * The first Go template action (`{{` … `}}` on one line, outside a YAML comment line and outside
+ * quotes), found in one pass over the text: each search for `}}` starts where the last one could
+ * not have matched, so ten million `{` cost one scan, not ten million.
  */
 export function templateAction(text: string): Range | undefined {
   let from = 0;
@@ -44,7 +44,8 @@ export function templateAction(text: string): Range | undefined {
     if (close < 0) return undefined;
     const lineEnd = lineEndAt(text, open);
     if (close < lineEnd) {
-      if (!isCommentLine(text, open)) return [open, close + 2];
+      if (!isCommentLine(text, open) && !isQuoted(text, open)) return [open, close + 2];
+      // Only a line's first action is looked at, so each line is read once.
       from = lineEnd;
     } else {
       // No `}}` before `close`: a `{{` can close on its own line only from `close`'s line on.
@@ -56,6 +57,17 @@ export function templateAction(text: string): Range | undefined {
 function lineEndAt(text: string, pos: number): number {
   const nl = text.indexOf('\n', pos);
   return nl < 0 ? text.length : nl;
+}
+
+/**
+ * True when the action sits inside a quoted string (an odd number of quotes before it on its
+ * line): there it cannot be what makes a file invalid YAML, as in Argo Workflows' "{{inputs.x}}".
+ */
+function isQuoted(text: string, pos: number): boolean {
+  const before = text.slice(text.lastIndexOf('\n', pos - 1) + 1, pos);
+  const double = before.replace(/\\./g, '').split('"').length - 1;
+  const single = before.split("'").length - 1;
+  return double % 2 === 1 || single % 2 === 1;
 }
 
 function isCommentLine(text: string, pos: number): boolean {
