@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Parser } from 'yaml';
 import { evaluate } from '../../shared/src/evaluate/evaluate';
 import { fixAll } from '../../shared/src/fix/fixAll';
 import { renderFix } from '../../shared/src/fix/render';
@@ -59,6 +60,22 @@ describe('nesting depth', () => {
     const result = evalAt(text, 'baseline');
     assert.deepEqual(result.problems.map((p) => [p.code, p.range[0]]), [['too-deep', text.indexOf(`\n${' '.repeat(MAX_INDENT + 1)}k`) + MAX_INDENT + 2]]);
     assert.deepEqual(result.objects.map((o) => o.name), ['ok']);
+  });
+
+  it('turns any exception of the yaml parser into one error instead of a throw (last resort)', () => {
+    const parse = Parser.prototype.parse;
+    Parser.prototype.parse = function* () {
+      yield* [];
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    try {
+      const result = evalAt(PRIVILEGED_POD, 'baseline');
+      assert.deepEqual(result.objects, []);
+      assert.deepEqual(result.problems.map((p) => [p.code, p.message]), [['too-deep', 'podsec cannot read this file: it nests too deeply for the YAML parser; it is not evaluated']]);
+    } finally {
+      Parser.prototype.parse = parse;
+    }
+    assert.equal(evalAt(PRIVILEGED_POD, 'baseline').objects.length, 1);
   });
 
   it(`evaluates and fixes a pod with a value nested ${MAX_DEPTH - 1} levels deep`, () => {

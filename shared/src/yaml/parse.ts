@@ -81,7 +81,12 @@ export function parseDocuments(text: string): ParsedDocument[] {
   const facts = new Map<number, CstFacts>();
   const deep = overIndented(text);
   const source = deep.length > 0 ? blankOut(text, deep) : text;
-  const docs = Array.from(new Composer(PARSE_OPTIONS).compose(screened(new Parser().parse(source), facts)));
+  let docs: Document.Parsed[];
+  try {
+    docs = Array.from(new Composer(PARSE_OPTIONS).compose(screened(new Parser().parse(source), facts)));
+  } catch (e) {
+    return [parserFailure(text, e)];
+  }
   // Each document answers for the text up to the next one (comments and markers included).
   const controls = controlCharacterProblems(text, docs.map((doc, i) => [i === 0 ? 0 : doc.range[0], docs[i + 1]?.range[0] ?? text.length]));
   return docs.map((doc, index) => {
@@ -116,6 +121,22 @@ export function parseDocuments(text: string): ParsedDocument[] {
     }
     return { index, doc, range: [doc.range[0], end] as const, errors, problems: errors.length === 0 ? duplicateKeys(doc) : [] };
   });
+}
+
+/**
+ * The last resort when the yaml package throws (the checks above keep its known stack overflows
+ * away): the whole text as one document that is not evaluated, with one error saying why.
+ */
+function parserFailure(text: string, e: unknown): ParsedDocument {
+  const [doc] = Array.from(new Composer(PARSE_OPTIONS).compose([], true, text.length));
+  const reason = e instanceof RangeError ? 'it nests too deeply for the YAML parser' : `the YAML parser failed (${e instanceof Error ? e.message : String(e)})`;
+  return {
+    index: 0,
+    doc: doc as Document.Parsed,
+    range: [0, text.length],
+    errors: [{ message: `podsec cannot read this file: ${reason}; it is not evaluated`, range: [0, Math.min(1, text.length)], severity: 'error', code: 'too-deep' }],
+    problems: [],
+  };
 }
 
 /**
