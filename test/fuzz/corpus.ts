@@ -70,6 +70,14 @@ const EXTRA: Seed[] = [
     text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prod\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n    pod-security.kubernetes.io/enforce-version: v1.25\n---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: cj\n  namespace: prod\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          os: {name: windows}\n          containers:\n          - name: a\n            securityContext:\n              windowsOptions: {hostProcess: true}\n              seLinuxOptions: {type: spc_t}\n            livenessProbe: {httpGet: {host: evil, port: 80}}\n',
   },
   {
+    origin: 'admission configuration',
+    text: 'apiVersion: apiserver.config.k8s.io/v1\nkind: AdmissionConfiguration\nplugins:\n- name: PodSecurity\n  configuration:\n    apiVersion: pod-security.admission.config.k8s.io/v1\n    kind: PodSecurityConfiguration\n    defaults: {enforce: baseline, enforce-version: latest, warn: restricted, audit: restricted}\n    exemptions:\n      usernames: [admin]\n      runtimeClasses: [kata]\n      namespaces: [kube-system]\n',
+  },
+  {
+    origin: 'kustomization',
+    text: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: prod\nresources:\n- deployment.yaml\n- ../base\n',
+  },
+  {
     origin: 'block scalars and quotes',
     text: "apiVersion: 'v1'\nkind: \"Pod\"\nmetadata:\n  name: >-\n    folded\n  annotations:\n    note: |\n      line one\n      line two\nspec:\n  containers:\n  - name: 'q'\n    command: [\"sh\", '-c', 'echo \"hi\"']\n    securityContext:\n      capabilities:\n        add:\n        - \"NET_RAW\"\n        - 'SYS_ADMIN'\n",
   },

@@ -3,8 +3,10 @@ import { IncrementalEvaluator } from '../../shared/src/evaluate/incremental';
 import { applyEdits } from '../../shared/src/fix/apply';
 import { fixAll } from '../../shared/src/fix/fixAll';
 import { renderFix } from '../../shared/src/fix/render';
+import { parseAdmissionConfig } from '../../shared/src/policy/admissionConfig';
 import { parseLevelVersion, type LevelVersion } from '../../shared/src/policy/levelVersion';
 import type { Policy } from '../../shared/src/policy/policy';
+import { fileFacts } from '../../shared/src/policy/workspaceFacts';
 import type { TextEdit } from '../../shared/src/fix/types';
 import { parseDocuments, type ParsedDocument } from '../../shared/src/yaml/parse';
 import type { Range } from '../../shared/src/yaml/range';
@@ -14,7 +16,8 @@ import type { Range } from '../../shared/src/yaml/range';
  * bound, puts every range inside the text and gives the same result twice; every fix of every
  * violation renders without throwing, and its edits apply to a text that parses no worse than
  * before; fix-all never throws and keeps a valid file valid; the incremental evaluator agrees with
- * a fresh evaluation. Failures are returned, not thrown,
+ * a fresh evaluation; namespace facts and admission configurations are read without throwing.
+ * Failures are returned, not thrown,
  * so the long run can count them.
  */
 export interface Failure {
@@ -102,6 +105,16 @@ export function checkCase(text: string, options: EvaluateOptions, boundMs: numbe
         if (broken) failures.push({ kind: 'fix-invalid', detail: `${plan.id}: ${broken}` });
       }
     }
+  }
+  // The other readers of manifests: namespace facts (also as a kustomization) and admission configurations.
+  const readers: Array<[string, () => unknown]> = [
+    ['fileFacts', () => fileFacts('file:///w/ns.yaml', text)],
+    ['fileFacts (kustomization)', () => fileFacts('file:///w/kustomization.yaml', text)],
+    ['parseAdmissionConfig', () => parseAdmissionConfig(text, 'file:///w/admission.yaml')],
+  ];
+  for (const [what, read] of readers) {
+    const outcome = attempt(read);
+    if (outcome instanceof Error) failures.push({ kind: 'throw', detail: `${what}: ${describe(outcome)}` });
   }
   const fixedAll = attempt(() => fixAll(text, options));
   if (fixedAll instanceof Error) failures.push({ kind: 'fixall-throw', detail: describe(fixedAll) });
