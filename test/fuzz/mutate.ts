@@ -297,7 +297,7 @@ function nest(text: string, rng: Random, structure: () => Structure) {
   if (shape === 'lists') wrapped = '['.repeat(depth) + inner + ']'.repeat(depth);
   else if (shape === 'maps') wrapped = '{k: '.repeat(depth) + inner + '}'.repeat(depth);
   else if (shape === 'block lists') wrapped = `\n${'- '.repeat(depth)}x`;
-  else wrapped = Array.from({ length: Math.min(depth, 1200) }, (_, i) => `\n${' '.repeat(i + 1)}k:`).join('');
+  else wrapped = Array.from({ length: Math.min(depth, 1001) }, (_, i) => `\n${' '.repeat(i + 1)}k:`).join('');
   return { text: text.slice(0, v.start) + wrapped + text.slice(v.end), step: `${depth} ${shape} at ${v.start}` };
 }
 
@@ -329,6 +329,8 @@ function kind(text: string, rng: Random) {
 
 /** The file's documents many times over, for the document splitting and per-document caches. */
 function repeatDocuments(text: string, rng: Random) {
+  // Past about 20 KB a case measures size, not blow-ups; the bound is for blow-ups.
+  if (text.length > 20_000) return undefined;
   const times = rng.between(2, 12);
   const body = text.endsWith('\n') ? text : `${text}\n`;
   return { text: Array(times).fill(body).join('---\n'), step: `${times} times` };
