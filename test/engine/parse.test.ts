@@ -62,6 +62,11 @@ describe('nesting depth', () => {
     assert.deepEqual(result.objects.map((o) => o.name), ['ok']);
   });
 
+  it('ignores blank and comment lines indented past the limit', () => {
+    const text = `${PRIVILEGED_POD}${' '.repeat(5000)}\n${' '.repeat(2000)}# far away\n${' '.repeat(3000)}`;
+    assert.deepEqual(underlined(text, evalAt(text, 'baseline')), [['privileged', 'true']]);
+  });
+
   it('turns any exception of the yaml parser into one error instead of a throw (last resort)', () => {
     const parse = Parser.prototype.parse;
     Parser.prototype.parse = function* () {

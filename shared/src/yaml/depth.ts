@@ -67,7 +67,10 @@ export function overIndented(text: string): OverIndented[] {
       else if ((c === 45 || c === 63 || c === 58) && (next === 32 || next === 9)) i += 2;
       else break;
     }
-    if (i - lineStart > MAX_INDENT) deep.push(i);
+    // Blank and comment lines open nothing, however far they are indented.
+    const first = text.charCodeAt(i);
+    const opens = i < text.length && first !== 10 && first !== 13 && first !== 35;
+    if (i - lineStart > MAX_INDENT && opens) deep.push(i);
     const nl = text.indexOf('\n', i);
     if (nl < 0) break;
     i = nl + 1;
