@@ -2,8 +2,9 @@ import { evaluate, type EvaluateOptions, type ObjectResult, type Violation } fro
 import { isHelmTemplate } from '../evaluate/helm';
 import { parseDocuments } from '../yaml/parse';
 import { applyEdits, disjoint } from './apply';
-import { renderFix, StyleCache } from './render';
-import type { Fix, TextEdit } from './types';
+import { expectedData, sameData } from './expected';
+import { MAX_ALIASES, renderFix, StyleCache } from './render';
+import type { Fix, FixPlan, TextEdit } from './types';
 
 /** Which findings a fix-all pass takes: every shown one, or one object's. */
 export interface FixAllOptions extends EvaluateOptions {
@@ -48,9 +49,15 @@ function fixDocument(slice: string, docIndex: number, options: EvaluateOptions):
   };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = evaluate(text, scoped);
-    const edits = chooseFixes(text, result.objects.flatMap((o) => safeFixes(o, text)));
-    if (edits.length === 0) break;
-    const next = applyEdits(text, edits);
+    const styles = new StyleCache();
+    const chosen = choose(text, result.objects.flatMap((o) => preferredSafeFixes(o, text, styles)));
+    const first = chosen[0];
+    if (!first) break;
+    let next = applyEdits(text, chosen.flatMap((c) => c.fix.edits));
+    // Each fix was proven alone; fixes that touch no common text can still clash (one empties
+    // a map to `{}` before a comment, another adds a key after that comment), so several at
+    // once must prove together too, or this pass applies the first alone.
+    if (chosen.length > 1 && (next === undefined || !provenTogether(next, chosen.map((c) => c.plan), styles))) next = applyEdits(text, first.fix.edits);
     if (next === undefined || next === text) break;
     text = next;
   }
@@ -59,33 +66,60 @@ function fixDocument(slice: string, docIndex: number, options: EvaluateOptions):
 
 /** The safe, preferred fix of each violation of an object, rendered on `text`. */
 export function safeFixes(object: ObjectResult, text: string, styles = new StyleCache()): Fix[] {
-  const out: Fix[] = [];
+  return preferredSafeFixes(object, text, styles).map((c) => c.fix);
+}
+
+interface Candidate {
+  readonly fix: Fix;
+  readonly plan: FixPlan;
+}
+
+function preferredSafeFixes(object: ObjectResult, text: string, styles: StyleCache): Candidate[] {
+  const out: Candidate[] = [];
   const seen = new Set<string>();
   for (const violation of object.violations) {
-    const fix = preferredSafeFix(violation, text, styles);
-    if (!fix || seen.has(fix.id)) continue;
-    seen.add(fix.id);
-    out.push(fix);
+    const candidate = preferredSafeFix(violation, text, styles);
+    if (!candidate || seen.has(candidate.fix.id)) continue;
+    seen.add(candidate.fix.id);
+    out.push(candidate);
   }
   return out;
 }
 
-function preferredSafeFix(violation: Violation, text: string, styles: StyleCache): Fix | undefined {
+function preferredSafeFix(violation: Violation, text: string, styles: StyleCache): Candidate | undefined {
   for (const plan of violation.fixes) {
     if (!plan.safe || !plan.isPreferred) continue;
     const fix = renderFix(plan, text, styles);
-    if (fix) return fix;
+    if (fix) return { fix, plan };
   }
   return undefined;
 }
 
-/** Fixes whose edits touch no other chosen fix's edits, in order. */
-export function chooseFixes(text: string, fixes: readonly Fix[]): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  for (const fix of fixes) {
-    if (!disjoint(chosen, fix.edits)) continue;
-    if (applyEdits(text, [...chosen, ...fix.edits]) === undefined) continue;
-    chosen.push(...fix.edits);
+/**
+ * True when `after` (one document) holds exactly what all `plans` describe together, applied to
+ * the data of the document they were made on: the proof of render.ts, for several fixes at once.
+ */
+function provenTogether(after: string, plans: readonly FixPlan[], styles: StyleCache): boolean {
+  const doc = plans[0]?.ops[0]?.target.ctx.doc;
+  if (!doc) return false;
+  try {
+    const parsed = parseDocuments(after);
+    const [only] = parsed;
+    if (parsed.length !== 1 || !only || only.errors.length > 0 || only.problems.length > 0) return false;
+    const expected = expectedData(styles.dataOf(doc), plans.flatMap((p) => p.ops));
+    return expected !== undefined && sameData(expected, only.doc.toJS({ maxAliasCount: MAX_ALIASES }));
+  } catch {
+    return false;
+  }
+}
+
+function choose(text: string, candidates: readonly Candidate[]): Candidate[] {
+  const chosen: Candidate[] = [];
+  const edits: TextEdit[] = [];
+  for (const c of candidates) {
+    if (!disjoint(edits, c.fix.edits) || applyEdits(text, [...edits, ...c.fix.edits]) === undefined) continue;
+    chosen.push(c);
+    edits.push(...c.fix.edits);
   }
   return chosen;
 }

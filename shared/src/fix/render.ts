@@ -7,7 +7,7 @@ import { detectStyle, type TextStyle } from './style';
 import type { Fix, FixPlan, TextEdit } from './types';
 
 /** Alias expansion allowed while checking a fix; a document over this is not fixed. */
-const MAX_ALIASES = 1000;
+export const MAX_ALIASES = 1000;
 
 /**
  * Turns a plan into text edits on `text` (the whole file the plan's views were parsed from), or
