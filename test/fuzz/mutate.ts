@@ -330,8 +330,8 @@ function kind(text: string, rng: Random) {
 /** The file's documents many times over, for the document splitting and per-document caches. */
 function repeatDocuments(text: string, rng: Random) {
   // Past about 20 KB a case measures size, not blow-ups; the bound is for blow-ups.
-  if (text.length > 20_000) return undefined;
-  const times = rng.between(2, 12);
+  const times = Math.min(rng.between(2, 12), Math.floor(20_000 / Math.max(1, text.length)));
+  if (times < 2) return undefined;
   const body = text.endsWith('\n') ? text : `${text}\n`;
   return { text: Array(times).fill(body).join('---\n'), step: `${times} times` };
 }
