@@ -80,31 +80,44 @@ function batch(args, from, to, deadline, stats) {
     const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { seed: args.seed, from, to, bound: args.bound } });
     let current = from;
     let timer;
+    // Once the batch is over (deadline, end, hang or crash), messages the worker had already sent
+    // (the next case's 'start') must not arm a timer that would later report a hang.
+    let settled = false;
+    const settle = (next) => {
+      settled = true;
+      clearTimeout(timer);
+      resolve(next);
+    };
     const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
+        if (settled) return;
         record(args, stats, { index: current, case: { index: current, seed: undefined, origin: '?', steps: [], text: '' }, outcome: { failures: [{ kind: 'hang', detail: `still running after ${args.hang} ms (replay with --case ${current})` }], ms: args.hang, objects: 0, fixes: 0 } });
+        settled = true;
         worker.terminate().then(() => resolve(current + 1));
       }, args.hang);
     };
     arm();
     worker.on('message', (m) => {
+      if (settled) return;
       if (m.type === 'start') {
         current = m.index;
         arm();
       } else if (m.type === 'done') {
         record(args, stats, m);
         if (Date.now() >= deadline) {
+          settled = true;
           clearTimeout(timer);
           worker.terminate().then(() => resolve(Number.MAX_SAFE_INTEGER));
         }
       } else if (m.type === 'end') {
-        clearTimeout(timer);
-        resolve(to);
+        settle(to);
       }
     });
     worker.on('error', (e) => {
+      if (settled) return;
       clearTimeout(timer);
+      settled = true;
       record(args, stats, { index: current, case: { index: current, origin: '?', steps: [], text: '' }, outcome: { failures: [{ kind: 'crash', detail: String(e?.stack ?? e) }], ms: 0, objects: 0, fixes: 0 } });
       resolve(current + 1);
     });
