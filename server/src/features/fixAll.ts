@@ -1,5 +1,6 @@
 import type { ObjectResult, Violation } from '../../../shared/src/evaluate/evaluate';
 import { diffEdits } from '../../../shared/src/fix/diff';
+import { shiftEdits } from '../../../shared/src/fix/apply';
 import { fixAll } from '../../../shared/src/fix/fixAll';
 import type { TextEdit } from '../../../shared/src/fix/types';
 import type { Policy } from '../../../shared/src/policy/policy';
@@ -36,5 +37,5 @@ export function fixDocumentEdits(analyzed: Analyzed, docIndex: number, policy: P
   if (!parsed) return [];
   const [start, end] = parsed.range;
   const slice = analyzed.text.slice(start, end);
-  return diffEdits(slice, fixAll(slice, { policy })).map((e) => ({ range: [e.range[0] + start, e.range[1] + start] as const, newText: e.newText }));
+  return shiftEdits(diffEdits(slice, fixAll(slice, { policy })), start);
 }

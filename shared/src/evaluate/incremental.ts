@@ -105,7 +105,8 @@ export class IncrementalEvaluator {
     while (j > front + 1) {
       const p = before[j - 1] as Placed;
       const at = p.start + delta;
-      if (at <= (before[front] as Placed | undefined)?.start! || !holds(text, p.entry.source, at) || (at > 0 && text[at - 1] !== '\n')) break;
+      // It must still start after the re-split region's start, at a line start, with its text.
+      if (at <= (before[front] as Placed).start || !holds(text, p.entry.source, at) || (at > 0 && text[at - 1] !== '\n')) break;
       j--;
     }
     const regionStart = front < before.length ? (before[front] as Placed).start : 0;

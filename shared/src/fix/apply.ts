@@ -23,3 +23,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string | u
 export function disjoint(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
   return a.every((x) => b.every((y) => x.range[1] < y.range[0] || y.range[1] < x.range[0]));
 }
+
+/** Edits computed on a slice that starts at `by` in the file, placed in the file. */
+export function shiftEdits(edits: readonly TextEdit[], by: number): TextEdit[] {
+  return edits.map((e) => ({ range: [e.range[0] + by, e.range[1] + by] as const, newText: e.newText }));
+}

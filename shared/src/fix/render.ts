@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 import { parseDocuments } from '../yaml/parse';
-import { applyEdits } from './apply';
+import { applyEdits, shiftEdits } from './apply';
 import { appendEdits, removeEdits, setEdits, type EditContext } from './edits';
 import { expectedData, sameData } from './expected';
 import { detectStyle, type TextStyle } from './style';
@@ -25,7 +25,7 @@ export function renderFix(plan: FixPlan, text: string, styles = new StyleCache()
   if (text.substring(base.offset, base.offset + source.length) !== source) return undefined;
   const fix = renderOn(plan, source, styles);
   if (!fix || base.offset === 0) return fix;
-  return { ...fix, edits: fix.edits.map((e) => ({ range: [e.range[0] + base.offset, e.range[1] + base.offset] as const, newText: e.newText })) };
+  return { ...fix, edits: shiftEdits(fix.edits, base.offset) };
 }
 
 function renderOn(plan: FixPlan, text: string, styles: StyleCache): Fix | undefined {
@@ -77,8 +77,7 @@ function proves(text: string, doc: Document.Parsed, edits: readonly TextEdit[], 
   const [start, , end] = doc.range;
   if (edits.some((e) => e.range[0] < start || e.range[1] > end)) return false;
   const slice = text.slice(start, end);
-  const shifted = edits.map((e) => ({ range: [e.range[0] - start, e.range[1] - start] as const, newText: e.newText }));
-  const edited = applyEdits(slice, shifted);
+  const edited = applyEdits(slice, shiftEdits(edits, -start));
   if (edited === undefined) return false;
   try {
     // Parsed as every document is (yaml/parse.ts): no syntax error, no skipped text, no alias
