@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EvaluationResult } from '../../../shared/src/evaluate/evaluate';
 import { toRange } from '../convert';
 
-/** Above each workload: the strictest level it satisfies today. */
+/** Above each workload: the strictest level it satisfies today (a custom resource's pods, for one). */
 export function codeLenses(doc: TextDocument, result: EvaluationResult): CodeLens[] {
   return result.objects.map((object) => {
     const { satisfies, baseline, restricted } = object.levels;
@@ -13,10 +13,10 @@ export function codeLenses(doc: TextDocument, result: EvaluationResult): CodeLen
       : object.customResource && !object.customResource.found
         ? `○ no pod template at ${object.customResource.path}`
         : satisfies === 'restricted'
-        ? '✓ restricted'
-        : satisfies === 'baseline'
-          ? `✓ baseline · ✗ restricted: ${plural(restricted)}`
-          : `✗ baseline: ${plural(baseline)}`;
+          ? '✓ restricted'
+          : satisfies === 'baseline'
+            ? `✓ baseline · ✗ restricted: ${plural(restricted)}`
+            : `✗ baseline: ${plural(baseline)}`;
     const range = toRange(doc, object.kindRange);
     return { range, command: { title, command: '' } };
   });
