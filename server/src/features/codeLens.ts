@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EvaluationResult } from '../../../shared/src/evaluate/evaluate';
 import { toRange } from '../convert';
 
-/** Above each workload: the strictest level it satisfies today (a custom resource's pods, for one). */
+/** Above each workload: the strictest level it satisfies today. */
 export function codeLenses(doc: TextDocument, result: EvaluationResult): CodeLens[] {
   return result.objects.map((object) => {
     const { satisfies, baseline, restricted } = object.levels;
