@@ -23,11 +23,13 @@ export function toRange(doc: TextDocument, range: Range) {
 
 /**
  * One diagnostic per violation, worded as the API server words that check: the rejection for
- * enforce, the warning for warn and audit.
+ * enforce, the warning for warn and audit. What is said of a controller's pods (all of a custom
+ * resource's results, which PSA never evaluates itself) says so.
  */
 export function violationDiagnostic(doc: TextDocument, object: ObjectResult, v: Violation, folders: readonly string[]): Diagnostic {
   const entry = `${v.reason}${v.detail ? ` (${v.detail})` : ''}`;
-  const message = v.mode === 'enforce' ? `${object.isPod ? '' : 'pods of this workload: '}violates PodSecurity "${v.pair}": ${entry}` : `would violate PodSecurity "${v.pair}": ${entry}`;
+  const ofPods = !object.isPod && (v.mode === 'enforce' || object.customResource) ? 'pods of this workload: ' : '';
+  const message = `${ofPods}${v.mode === 'enforce' ? 'violates' : 'would violate'} PodSecurity "${v.pair}": ${entry}`;
   const source = object.policy.sources?.[v.mode];
   return {
     range: toRange(doc, v.range),

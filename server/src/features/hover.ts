@@ -29,17 +29,31 @@ export function hover(doc: TextDocument, result: EvaluationResult, position: Pos
 
 function objectHover(object: ObjectResult, folders: readonly string[]): string {
   const lines = [`**Pod Security** · ${object.kind} \`${object.name ?? ''}\` in namespace \`${object.policy.namespace ?? 'default'}\` (${object.policy.namespaceOrigin ?? 'default'})`, ''];
+  const custom = object.customResource;
+  if (custom) lines.push(customResourceNote(object.kind, custom), '');
   if (object.policy.exemption) {
     lines.push(`Exempt by ${object.policy.exemption} in the admission configuration: not evaluated.`);
+    return lines.join('\n');
+  }
+  if (custom && !custom.found) {
+    lines.push(`No pod template at \`${custom.path}\`: nothing to evaluate here.`);
     return lines.join('\n');
   }
   for (const mode of MODES) {
     lines.push(`- **${mode}** \`${renderLevelVersion(object.policy[mode])}\`: ${describeSource(object.policy.sources?.[mode], folders)}`);
   }
   lines.push('');
-  if (object.message) lines.push('```text', object.message, '```');
+  if (object.message) lines.push(...(custom ? [`Each pod would get:`] : []), '```text', object.message, '```');
   else lines.push(`✓ Allowed: satisfies \`${object.levels.satisfies}\`.`);
   return lines.join('\n');
+}
+
+/**
+ * PSA never evaluates a custom resource (pod-security-admission.md §6.1): its results predict
+ * what the API server says to the pods its controller creates, not to the object itself.
+ */
+function customResourceNote(kind: string, custom: { readonly path: string; readonly source: string }): string {
+  return `Custom resource (${custom.source}): Pod Security Admission does not check a ${kind} itself; podsec checks the pods its controller creates from \`${custom.path}\`.`;
 }
 
 function violationHover(object: ObjectResult, v: Violation, folders: readonly string[]): string {

@@ -21,6 +21,8 @@ export interface CheckArgs {
   readonly maxFileSize: number;
   /** JSON: list each violation's fixes. */
   readonly fixes: boolean;
+  /** `--pod-templates FILE`: custom resources with pod templates, as in `podsec.podTemplates`. */
+  readonly podTemplates: string | undefined;
 }
 
 export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly error: string };
@@ -45,6 +47,12 @@ Options:
   --admission-config FILE
                       An AdmissionConfiguration or PodSecurityConfiguration whose
                       defaults and exemptions apply (without --level).
+  --pod-templates FILE
+                      A JSON or YAML list mapping custom resources to their pod template,
+                      as the podsec.podTemplates setting does:
+                      [{"apiVersion": "example.com/*", "kind": "Worker", "path": "spec.template"}]
+                      ("group/*" is every version; "path": null switches a preset off).
+                      Argo Rollouts, OpenKruise and Knative Serving kinds are built in.
   --format text|json|sarif
                       Output format (default: text). SARIF lists the fixes of every
                       violation; JSON does with --fixes.
@@ -88,6 +96,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let fix: CheckArgs['fix'] = 'none';
   let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   let fixes = false;
+  let podTemplates: string | undefined;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
@@ -134,6 +143,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         admissionConfig = takeValue();
         if (!admissionConfig) return { error: '--admission-config needs a FILE' };
         break;
+      case '--pod-templates':
+        podTemplates = takeValue();
+        if (!podTemplates) return { error: '--pod-templates needs a FILE' };
+        break;
       case '--format': {
         const value = takeValue();
         if (value !== 'text' && value !== 'json' && value !== 'sarif') return { error: `--format must be text, json or sarif, not "${value ?? ''}"` };
@@ -177,5 +190,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (level && (Object.keys(modes).length > 0 || admissionConfig)) return { error: '--level cannot be combined with --enforce, --warn, --audit or --admission-config' };
   if (fixes && format !== 'json') return { error: '--fixes goes with --format json (SARIF always lists fixes)' };
-  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize, fixes };
+  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize, fixes, podTemplates };
 }

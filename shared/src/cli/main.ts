@@ -9,12 +9,14 @@ import type { Problem } from '../yaml/range';
 import { evaluate, type EvaluateOptions } from '../evaluate/evaluate';
 import { LATEST, type LevelVersion } from '../policy/levelVersion';
 import type { Policy } from '../policy/policy';
+import { podTemplateTable, type PodTemplateTable } from '../workloads/podTemplates';
 import { parseArgs, USAGE, type CheckArgs } from './args';
 import { collectInputs, readStdinUpTo, type Input, type ReadStdin } from './files';
 import { fixInputs, fixSummary } from './fixFiles';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
+import { loadPodTemplates } from './podTemplatesFile';
 import { checkedFile, exitCode, type CheckedFile } from './report';
 
 declare const PODSEC_VERSION: string | undefined;
@@ -44,9 +46,16 @@ export function main(argv: readonly string[], io = defaultIo()): number {
 type Admission = { config: AdmissionConfig; problems: Problem[]; text: string } | { error: string; code?: 'file-too-large' };
 
 function check(args: CheckArgs, io: Io): number {
+  // A bad mapping would change what is checked: nothing is checked until it is right.
+  const templates = args.podTemplates ? loadPodTemplates(args.podTemplates, args.maxFileSize) : { rules: [] };
+  if ('errors' in templates) {
+    io.stderr(templates.errors.map((e) => `podsec: --pod-templates: ${e}\n`).join(''));
+    return 2;
+  }
+  const podTemplates = podTemplateTable(templates.rules);
   const inputs = collectInputs(args.paths, io.readStdin, args.maxFileSize);
   const admission = args.admissionConfig ? loadAdmissionConfig(args.admissionConfig, args.maxFileSize) : undefined;
-  const optionsFor = evaluateOptions(args, inputs, admission);
+  const optionsFor = evaluateOptions(args, inputs, admission, podTemplates);
   if (args.fix === 'none') {
     const files = report(args, inputs, optionsFor, admission);
     io.stdout(render(args, files, io.isTTY));
@@ -63,7 +72,7 @@ function check(args: CheckArgs, io: Io): number {
   }
   // The report describes the files as they are now: fixed where the fix was written. Fixes
   // touch only pod specs, so the namespace context read again from them is the same.
-  const files = report(args, run.inputs, evaluateOptions(args, run.inputs, admission), admission, run.problems);
+  const files = report(args, run.inputs, evaluateOptions(args, run.inputs, admission, podTemplates), admission, run.problems);
   io.stderr(`podsec: ${fixSummary(run, 'write')}\n`);
   io.stdout(render(args, files, io.isTTY));
   return exitCode(files);
@@ -90,11 +99,11 @@ function report(
  * The options each input is evaluated with. `--fix` takes them from here too, so a fix aims at
  * exactly the policy the report checks.
  */
-function evaluateOptions(args: CheckArgs, inputs: readonly Input[], admission: Admission | undefined): (path: string) => EvaluateOptions {
+function evaluateOptions(args: CheckArgs, inputs: readonly Input[], admission: Admission | undefined, podTemplates: PodTemplateTable): (path: string) => EvaluateOptions {
   const context = args.level ? undefined : policyContext(args, inputs, admission && 'config' in admission ? admission.config : undefined);
   return (path) => {
     const uri = inputUri(path);
-    return { policy: context ? (object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object) : levelPolicy(args.level ?? PRIVILEGED) };
+    return { policy: context ? (object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object) : levelPolicy(args.level ?? PRIVILEGED), podTemplates };
   };
 }
 

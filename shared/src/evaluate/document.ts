@@ -32,10 +32,11 @@ export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOption
   if (parsed.errors.length > 0) return { problems: [...parsed.errors] };
   const ctx = new DocContext(parsed.doc, parsed.source, parsed.base);
   const meta = objectMeta(parsed, ctx);
-  const workload = meta && extractWorkload(meta);
+  const workload = meta && extractWorkload(meta, options.podTemplates);
   if (!meta || !workload) return { problems: [...parsed.problems] };
   const runtimeClassName = workload.pod?.spec.get('runtimeClassName').str();
   const policy = typeof options.policy === 'function' ? options.policy({ ...meta, runtimeClassName }) : options.policy;
+  const custom = workload.workloadKind.customResource;
   const base = {
     docIndex: parsed.index,
     apiVersion: meta.apiVersion,
@@ -44,6 +45,7 @@ export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOption
     namespace: meta.namespace,
     kindRange: meta.kindRange,
     isPod: workload.workloadKind.isPod,
+    ...(custom ? { customResource: { ...custom, found: workload.pod !== undefined } } : {}),
     policy,
   };
   const pod = workload.pod;

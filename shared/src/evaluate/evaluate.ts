@@ -1,6 +1,7 @@
 import type { LevelVersion } from '../policy/levelVersion';
 import type { Mode, Policy } from '../policy/policy';
 import type { ObjectMeta } from '../workloads/extract';
+import type { PodTemplateTable } from '../workloads/podTemplates';
 import type { Problem, Range } from '../yaml/range';
 import type { CheckResult, Finding } from './finding';
 import { IncrementalEvaluator } from './incremental';
@@ -12,6 +13,8 @@ export interface EvaluateOptions {
   readonly policy: Policy | ((object: ObjectMeta & { readonly runtimeClassName: string | undefined }) => Policy);
   /** Emulation version cap (pod-security-standards.md §2.3); default none. */
   readonly cap?: number;
+  /** Custom resources with pod templates (`podTemplateTable(rules)`); default the presets alone. */
+  readonly podTemplates?: PodTemplateTable;
 }
 
 export interface ModeResult {
@@ -41,6 +44,12 @@ export interface ObjectResult {
   readonly namespace: string | undefined;
   readonly kindRange: Range;
   readonly isPod: boolean;
+  /**
+   * Set for a custom resource: PSA never evaluates the object itself, so every result is what the
+   * pods its controller makes from the template at `path` would get. `found` is false when the
+   * object has no template there (nothing evaluated). `source` names the preset or rule.
+   */
+  readonly customResource?: { readonly path: string; readonly source: string; readonly found: boolean };
   readonly policy: Policy;
   /** In the order enforce, warn, audit; empty when the object is exempt or not evaluated. */
   readonly modes: readonly ModeResult[];

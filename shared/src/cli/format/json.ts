@@ -39,6 +39,8 @@ function fileJson(file: CheckedFile, withFixes: boolean) {
         audit: renderLevelVersion(o.policy.audit),
       },
       exemption: o.policy.exemption ?? null,
+      // Only on custom resources, whose results are about the pods their controller creates.
+      ...(o.customResource ? { podTemplate: { path: o.customResource.path, source: o.customResource.source, found: o.customResource.found } } : {}),
       messages: Object.fromEntries(o.modes.filter((m) => m.message).map((m) => [m.mode, m.message])),
       violations: o.violations.map((v) => ({
         check: v.checkId,
