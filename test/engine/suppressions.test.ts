@@ -142,6 +142,28 @@ describe('podsec-ignore placement', () => {
     assert.deepEqual(seen(block), { ...seen(pod()), message: seen(block).message });
   });
 
+  it('at the end of a list item\'s line covers the item; on a capability entry, that entry', () => {
+    const onItem = pod().replace('    - name: app\n', '    - name: app  # podsec-ignore privileged -- reviewed\n');
+    assert.deepEqual(seen(onItem).suppressed, ['privileged@container "app"']);
+    const caps = pod().replace('        privileged: true\n    - name: sidecar', '        capabilities:\n          add:\n            # podsec-ignore capabilities_baseline -- ping needs it\n            - NET_RAW\n            - SYS_ADMIN\n    - name: sidecar');
+    const s = seen(caps);
+    assert.deepEqual(s.suppressed.map((x) => x.split('@')[0]), ['capabilities_baseline']);
+    assert.ok(s.shown.some((x) => x.startsWith('capabilities_baseline')), 'SYS_ADMIN is still reported');
+    assert.deepEqual(s.warnings, []);
+  });
+
+  it('covers a flow map written on the field\'s line', () => {
+    const flow = pod().replace('      securityContext:\n        privileged: true\n    - name: sidecar', '      # podsec-ignore privileged -- reviewed\n      securityContext: {privileged: true}\n    - name: sidecar');
+    assert.deepEqual(seen(flow).suppressed, ['privileged@container "app"']);
+  });
+
+  it('works the same in a stream parsed whole (with a ... marker)', () => {
+    const text = `${pod({ abovePrivileged: '# podsec-ignore privileged -- reviewed' })}...\n---\n${pod({ aboveSpec: '# podsec-ignore hostNamespaces -- host agent' })}`;
+    const result = evaluate(text, BASELINE);
+    assert.deepEqual(result.objects.map((o) => o.suppressed.map((v) => v.checkId)), [['privileged'], ['hostNamespaces']]);
+    assert.deepEqual(result.problems, []);
+  });
+
   it('suppresses a check family: hostPathVolumes covers restrictedVolumes at the same volume', () => {
     const text = `apiVersion: v1
 kind: Pod

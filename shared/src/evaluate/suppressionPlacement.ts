@@ -17,11 +17,14 @@ export interface PlacedDirective extends Directive {
  * - the field a line starts is the list item when the line starts with `- `, else the key;
  *   it covers its key, its value and everything below it;
  * - the object's top-level `kind:` field stands for the whole object.
- * Documents without the keyword cost one `indexOf`.
+ * Documents without the keyword cost one search of their text.
  */
 export function placeDirectives(doc: Document.Parsed, text: string, from: number, to: number): PlacedDirective[] {
-  const first = text.indexOf(KEYWORD, from);
-  if (first < 0 || first >= to) return [];
+  // Searched in the document only (a substring is a view, not a copy): a file parsed whole must
+  // not cost a scan to its end for each of its documents.
+  const local = text.substring(from, to).indexOf(KEYWORD);
+  if (local < 0) return [];
+  const first = from + local;
   const index = new FieldIndex(doc, text);
   const out: PlacedDirective[] = [];
   for (let hit = first; hit >= 0 && hit < to; hit = text.indexOf(KEYWORD, hit + KEYWORD.length)) {
