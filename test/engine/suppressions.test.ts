@@ -162,6 +162,10 @@ describe('podsec-ignore placement', () => {
     const result = evaluate(text, BASELINE);
     assert.deepEqual(result.objects.map((o) => o.suppressed.map((v) => v.checkId)), [['privileged'], ['hostNamespaces']]);
     assert.deepEqual(result.problems, []);
+    // A comment above the first line of the file belongs to the first document on both paths.
+    const first = `kind: Pod  \n${pod().replace('kind: Pod\n', '')}`.replace(/^/, '# podsec-ignore privileged,hostNamespaces -- host agent\n');
+    assert.deepEqual(seen(`${first}...\n`).suppressed.length, 3);
+    assert.deepEqual(seen(first).suppressed.length, 3);
   });
 
   it('suppresses a check family: hostPathVolumes covers restrictedVolumes at the same volume', () => {

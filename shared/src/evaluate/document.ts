@@ -87,8 +87,11 @@ export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOption
 
 function suppress(violations: Violation[], parsed: ParsedDocument, text: string, options: EvaluateOptions): SuppressionOutcome {
   if (options.ignoreSuppressions) return { shown: violations, suppressed: [], problems: [] };
-  const [source, span] = parsed.source !== undefined ? [parsed.source, [0, parsed.source.length] as const] : [text, parsed.range];
-  return applySuppressions(violations, parsed.doc, source, span, options.today);
+  if (parsed.source !== undefined) return applySuppressions(violations, parsed.doc, parsed.source, [0, parsed.source.length], options.today);
+  // Parsed with the whole file: the first document's range starts at its first node, after any
+  // comment lines above it, which belong to it as they do when it is parsed alone.
+  const span = [parsed.index === 0 ? 0 : parsed.range[0], parsed.range[1]] as const;
+  return applySuppressions(violations, parsed.doc, text, span, options.today);
 }
 
 function modeMessage(mode: Mode, isPod: boolean, name: string | undefined, pair: string, results: readonly CheckResult[]): string | undefined {
