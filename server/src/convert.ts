@@ -17,6 +17,13 @@ const SEVERITY: Record<Mode, DiagnosticSeverity> = {
   audit: DiagnosticSeverity.Information,
 };
 
+const PROBLEM_SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  // Warnings are about podsec's own input (a `# podsec-ignore` comment without a reason, …).
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
 export function toRange(doc: TextDocument, range: Range) {
   return { start: doc.positionAt(range[0]), end: doc.positionAt(range[1]) };
 }
@@ -56,7 +63,7 @@ export function problemDiagnostics(doc: TextDocument, problems: readonly Problem
   }
   for (const p of problems) {
     if (p.code === 'yaml-syntax') continue;
-    out.push({ range: toRange(doc, p.range), severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Information, source: SOURCE, code: p.code, message: p.message });
+    out.push({ range: toRange(doc, p.range), severity: PROBLEM_SEVERITY[p.severity], source: SOURCE, code: p.code, message: p.message });
   }
   return out;
 }

@@ -23,6 +23,8 @@ export interface CheckArgs {
   readonly fixes: boolean;
   /** `--pod-templates FILE`: custom resources with pod templates, as in `podsec.podTemplates`. */
   readonly podTemplates: string | undefined;
+  /** `--no-suppressions`: every `# podsec-ignore` comment is ignored (audits). */
+  readonly ignoreSuppressions: boolean;
 }
 
 export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly error: string };
@@ -70,6 +72,10 @@ Options:
                       Files larger than SIZE (bytes, or with a unit: 512KB, 20MB;
                       units are powers of 1024) are not read or checked; each is
                       reported as an error (default: ${formatSize(DEFAULT_SETTINGS.maxFileSize).replace(' ', '')}).
+  --no-suppressions   Ignore every # podsec-ignore comment and report every finding
+                      (for audits); the summary says so. Without it, suppressed
+                      findings are counted in the summary, listed in JSON and marked
+                      as suppressed in SARIF, and do not affect the exit status.
   --color, --no-color Force or disable colour (default: colour on a terminal).
   -h, --help          Show this help.
   --version           Without --level, print the podsec version.
@@ -97,6 +103,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   let fixes = false;
   let podTemplates: string | undefined;
+  let ignoreSuppressions = false;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
@@ -164,6 +171,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (eq >= 0) return { error: '--fixes takes no value' };
         fixes = true;
         break;
+      case '--no-suppressions':
+        if (eq >= 0) return { error: '--no-suppressions takes no value' };
+        ignoreSuppressions = true;
+        break;
       case '--fix':
       case '--fix-dry-run': {
         if (eq >= 0) return { error: `${name} takes no value` };
@@ -190,5 +201,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (level && (Object.keys(modes).length > 0 || admissionConfig)) return { error: '--level cannot be combined with --enforce, --warn, --audit or --admission-config' };
   if (fixes && format !== 'json') return { error: '--fixes goes with --format json (SARIF always lists fixes)' };
-  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize, fixes, podTemplates };
+  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize, fixes, podTemplates, ignoreSuppressions };
 }

@@ -7,6 +7,7 @@ import { WorkspaceIndex } from '../policy/workspaceIndex';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { Problem } from '../yaml/range';
 import { evaluate, type EvaluateOptions } from '../evaluate/evaluate';
+import { localDate } from '../evaluate/suppressions';
 import { LATEST, type LevelVersion } from '../policy/levelVersion';
 import type { Policy } from '../policy/policy';
 import { podTemplateTable, type PodTemplateTable } from '../workloads/podTemplates';
@@ -67,7 +68,7 @@ function check(args: CheckArgs, io: Io): number {
     // report of the files as they are goes to stderr, where a CI log still shows it.
     const files = report(args, inputs, optionsFor, admission, run.problems);
     io.stdout(run.diff);
-    io.stderr(formatText(files, { color: wantsColor(args, io.isStderrTTY) }) + `podsec: ${fixSummary(run, 'dry-run')}\n`);
+    io.stderr(formatText(files, { color: wantsColor(args, io.isStderrTTY), suppressionsIgnored: args.ignoreSuppressions }) + `podsec: ${fixSummary(run, 'dry-run')}\n`);
     return exitCode(files);
   }
   // The report describes the files as they are now: fixed where the fix was written. Fixes
@@ -101,9 +102,12 @@ function report(
  */
 function evaluateOptions(args: CheckArgs, inputs: readonly Input[], admission: Admission | undefined, podTemplates: PodTemplateTable): (path: string) => EvaluateOptions {
   const context = args.level ? undefined : policyContext(args, inputs, admission && 'config' in admission ? admission.config : undefined);
+  // One date for the whole run, so every file compares `until=` with the same day.
+  const today = localDate();
   return (path) => {
     const uri = inputUri(path);
-    return { policy: context ? (object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object) : levelPolicy(args.level ?? PRIVILEGED), podTemplates };
+    const policy = context ? (object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object) : levelPolicy(args.level ?? PRIVILEGED);
+    return { policy, podTemplates, today, ignoreSuppressions: args.ignoreSuppressions };
   };
 }
 
@@ -143,11 +147,11 @@ function inputUri(path: string): string {
 function render(args: CheckArgs, files: readonly CheckedFile[], isTTY: boolean): string {
   switch (args.format) {
     case 'json':
-      return formatJson(files, args.fixes);
+      return formatJson(files, args.fixes, args.ignoreSuppressions);
     case 'sarif':
-      return formatSarif(files, VERSION);
+      return formatSarif(files, VERSION, args.ignoreSuppressions);
     case 'text':
-      return formatText(files, { color: wantsColor(args, isTTY) });
+      return formatText(files, { color: wantsColor(args, isTTY), suppressionsIgnored: args.ignoreSuppressions });
   }
 }
 

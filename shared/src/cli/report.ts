@@ -1,4 +1,4 @@
-import type { EvaluationResult } from '../evaluate/evaluate';
+import type { EvaluationResult, ObjectResult } from '../evaluate/evaluate';
 import type { Problem } from '../yaml/range';
 import { LineIndex } from './lines';
 
@@ -19,7 +19,10 @@ export interface Summary {
   readonly objects: number;
   readonly violations: number;
   readonly errors: number;
+  /** Objects the enforce level rejects for a finding that is not suppressed: what fails the run. */
   readonly rejected: number;
+  /** Findings hidden by `# podsec-ignore` comments. */
+  readonly suppressed: number;
 }
 
 export function checkedFile(path: string, text: string, result: EvaluationResult, ioProblems: readonly Problem[] = []): CheckedFile {
@@ -35,15 +38,26 @@ export function summarize(files: readonly CheckedFile[]): Summary {
   let violations = 0;
   let errors = 0;
   let rejected = 0;
+  let suppressed = 0;
   for (const file of files) {
     objects += file.result.objects.length;
     for (const o of file.result.objects) {
       violations += o.violations.length;
-      if (!o.allowed) rejected++;
+      suppressed += o.suppressed.length;
+      if (isRejectedAsReported(o)) rejected++;
     }
     errors += fileErrors(file).length;
   }
-  return { files: files.length, objects, violations, errors, rejected };
+  return { files: files.length, objects, violations, errors, rejected, suppressed };
+}
+
+/**
+ * The API server rejects the object (`allowed` is false), and not only for findings that
+ * `# podsec-ignore` comments suppress: suppressed findings do not fail a run.
+ */
+export function isRejectedAsReported(o: ObjectResult): boolean {
+  if (o.allowed) return false;
+  return o.violations.some((v) => v.mode === 'enforce') || !o.suppressed.some((v) => v.mode === 'enforce');
 }
 
 /** 0 when nothing violates enforce, 1 when something does, 2 when an input could not be read or parsed. */

@@ -5,8 +5,10 @@ import type { PodTemplateTable } from '../workloads/podTemplates';
 import type { Problem, Range } from '../yaml/range';
 import type { CheckResult, Finding } from './finding';
 import { IncrementalEvaluator } from './incremental';
+import type { SuppressedViolation } from './suppressions';
 
 export { evaluateDocument, evaluateDocuments } from './document';
+export type { SuppressedViolation, Suppression } from './suppressions';
 
 export interface EvaluateOptions {
   /** The policy for every object, or a resolver that picks one per object (namespace context). */
@@ -15,6 +17,10 @@ export interface EvaluateOptions {
   readonly cap?: number;
   /** Custom resources with pod templates (`podTemplateTable(rules)`); default the presets alone. */
   readonly podTemplates?: PodTemplateTable;
+  /** `# podsec-ignore` comments are honoured unless this is true (`--no-suppressions`, for audits). */
+  readonly ignoreSuppressions?: boolean;
+  /** The local date `until=` is compared with, `YYYY-MM-DD`; default the clock's (tests inject one). */
+  readonly today?: string;
 }
 
 export interface ModeResult {
@@ -57,7 +63,13 @@ export interface ObjectResult {
   readonly allowed: boolean;
   /** The primary API server message: the rejection when not allowed, else the warning, else null. */
   readonly message: string | null;
+  /** What podsec reports: every finding not hidden by a `# podsec-ignore` comment. */
   readonly violations: readonly Violation[];
+  /**
+   * Findings hidden by `# podsec-ignore` comments, with the comment. They still count in `allowed`,
+   * `message`, `modes` and `levels`, which say what the API server would do.
+   */
+  readonly suppressed: readonly SuppressedViolation[];
   /**
    * The strictest level the object satisfies at its enforce version, and how many findings stand
    * between it and each level: what a code lens shows ("✓ restricted", "✗ baseline: 2 violations").
