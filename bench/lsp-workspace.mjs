@@ -103,7 +103,7 @@ async function drive(dir, ws, { opens, seed, log }) {
     await cleared;
   }
   const open = stats(openTimes);
-  log(`open: ${opens} files, p50 ${open.p50.toFixed(1)} ms, p95 ${open.p95.toFixed(1)} ms, max ${open.max.toFixed(1)} ms (${diagnostics} diagnostics)`);
+  log(`open: ${opens} files, p50 ${open.p50.toFixed(1)} ms, p95 ${open.p95.toFixed(1)} ms, max ${open.max.toFixed(1)} ms (${diagnostics} diagnostics); in order: ${openTimes.map((t) => t.toFixed(0)).join(', ')} ms`);
 
   // Re-indexing: one open workload whose namespace changes level on disk, plus unrelated edits.
   const namespace = ws.namespaces.find((n) => !n.name.startsWith('kustomized-'));
@@ -147,7 +147,7 @@ async function drive(dir, ws, { opens, seed, log }) {
     indexMs,
     scanFilesRead: scan.opened.length,
     progress,
-    open: { ...open, opens, diagnostics },
+    open: { ...open, opens, diagnostics, times: openTimes },
     reindex: { changes: changes.length, filesRead: reread.opened.length, foldersListed: reread.listed, exact, ms: reindexMs, diagnosticsBefore: before, diagnosticsAfter: after },
   };
 }
