@@ -31,12 +31,22 @@ export function corpusOfLines(targetLines, seed = 7) {
  * Spawns the server (`PODSEC_SERVER` names another bundle to compare; `BENCH_SERVER_NODE_ARGS`
  * passes flags to its node, e.g. `--cpu-prof`), initializes it, and routes each
  * publishDiagnostics to `waiting`, by `uri@version` and by `uri`.
+ * Options: `workspaceFolders` (LSP WorkspaceFolder[]), more `nodeArgs` and `env` for the server,
+ * `onStderr(chunk)` (the server's standard error is inherited otherwise), `onProgress(params)`
+ * for `$/progress`, and `onInitialized(ms)`: time from spawn to the `initialize` answer.
  */
-export async function startServer(capabilities = { workspace: { configuration: true } }) {
-  const nodeArgs = process.env['BENCH_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [];
+export async function startServer(capabilities = { workspace: { configuration: true } }, options = {}) {
+  const nodeArgs = [...(options.nodeArgs ?? []), ...(process.env['BENCH_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
   const bundle = process.env['PODSEC_SERVER'] ?? join(ROOT, 'dist/server.js');
-  const server = spawn(process.execPath, [...nodeArgs, bundle, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const spawned = process.hrtime.bigint();
+  const server = spawn(process.execPath, [...nodeArgs, bundle, '--stdio'], {
+    stdio: ['pipe', 'pipe', options.onStderr ? 'pipe' : 'inherit'],
+    env: options.env ? { ...process.env, ...options.env } : process.env,
+  });
+  if (options.onStderr) server.stderr.setEncoding('utf8').on('data', options.onStderr);
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
+  // jsonrpc routes $/progress by token; with no handler registered for it, a token is "unhandled".
+  if (options.onProgress) conn.onUnhandledProgress(options.onProgress);
   const waiting = new Map();
   conn.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
     waiting.get(`${p.uri}@${p.version}`)?.(p);
@@ -47,7 +57,9 @@ export async function startServer(capabilities = { workspace: { configuration: t
   conn.onRequest(rpc.WorkDoneProgressCreateRequest.method, () => null);
   conn.onNotification(rpc.LogMessageNotification.type, () => undefined);
   conn.listen();
-  await conn.sendRequest(rpc.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+  const workspaceFolders = options.workspaceFolders ?? null;
+  await conn.sendRequest(rpc.InitializeRequest.type, { processId: process.pid, rootUri: workspaceFolders?.[0]?.uri ?? null, capabilities, workspaceFolders });
+  options.onInitialized?.(since(spawned));
   await conn.sendNotification(rpc.InitializedNotification.type, {});
   return {
     conn,

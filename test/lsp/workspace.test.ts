@@ -30,6 +30,9 @@ describe('language server workspace scan', () => {
     'charts/web/ns.yaml': namespace('ns-podsec-exclude'),
     'big.yaml': `${namespace('ns-big')}# ${'x'.repeat(2000)}\n`,
     'dir.yaml/ns.yaml': namespace('ns-dir-named-yaml'),
+    // More files in one folder than the scan reads at once, beside a subfolder.
+    ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`many/${String(i).padStart(2, '0')}.yaml`, namespace(`ns-many-${i}`)])),
+    'many/sub/ns.yaml': namespace('ns-many-sub'),
   });
   symlinkSync(dir, join(dir, 'loop'));
   symlinkSync('..', join(dir, 'ns/up'));
@@ -60,6 +63,11 @@ describe('language server workspace scan', () => {
     assert.equal(await applies('ns-ok'), true);
     assert.equal(await applies('ns-binary'), true);
     assert.equal(await applies('ns-exclude-off'), true, '"kept": false excludes nothing');
+  });
+
+  it('reads every file of a folder with more files than it reads at once', async () => {
+    for (let i = 0; i < 40; i++) assert.equal(await applies(`ns-many-${i}`), true, `ns-many-${i}`);
+    assert.equal(await applies('ns-many-sub'), true);
   });
 
   it('skips .git, node_modules at any depth, files.exclude, search.exclude and podsec.exclude', async () => {
