@@ -1,7 +1,9 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { plan } from '../fix/plans';
 import { MAX_ALIASES, renderFix } from '../fix/render';
-import type { FixOp, TextEdit } from '../fix/types';
+import { applyEdits } from '../fix/apply';
+import { diffEdits } from '../fix/diff';
+import type { TextEdit } from '../fix/types';
 import type { Level } from '../policy/levelVersion';
 import { parseDocuments } from '../yaml/parse';
 import { DocContext, NodeView, valueRange } from '../yaml/view';
@@ -31,38 +33,53 @@ export type LabelPlan =
  * machinery: style kept, every edit proven by re-parsing the document.
  */
 export function labelNamespace(text: string, name: string, target: Target): LabelPlan {
+  const found = findNamespace(text, name);
+  if (!found) return { status: 'not-found' };
+  const missing: Array<[string, string]> = [];
+  const differing: Array<[string, string]> = [];
+  const current: string[] = [];
+  for (const [key, value] of [[ENFORCE_LABEL, target.level], [ENFORCE_VERSION_LABEL, target.version]] as const) {
+    const view = found.get(key);
+    const now = view.exists && isScalar(view.node) ? String(view.node.value) : undefined;
+    if (now === value) continue;
+    if (!view.exists) missing.push([key, value]);
+    else {
+      differing.push([key, value]);
+      current.push(`${key.slice(key.indexOf('/') + 1)}=${now ?? '(not a string)'}`);
+    }
+  }
+  if (differing.length > 0) return { status: 'conflict', current: current.join(', '), overwrite: setLabels(text, name, [...differing, ...missing]) };
+  if (missing.length === 0) return { status: 'labelled' };
+  const edits = setLabels(text, name, missing);
+  return edits ? { status: 'edit', edits } : { status: 'unfixable' };
+}
+
+/** The `metadata.labels` view of the Namespace `name`, in a text parsed whole. */
+function findNamespace(text: string, name: string): NodeView | undefined {
   for (const parsed of parseDocuments(text)) {
-    if (parsed.errors.length > 0 || parsed.source !== undefined) continue;
+    if (parsed.errors.length > 0) continue;
     const contents = parsed.doc.contents as Node | null;
     if (!isMap(contents)) continue;
-    const ctx = new DocContext(parsed.doc);
-    const root = NodeView.root(ctx, contents, '', valueRange(contents));
-    if (root.get('kind').str() !== 'Namespace' || root.get('metadata').get('name').str() !== name) continue;
-    const labels = root.get('metadata').get('labels');
-    const wanted: Array<[NodeView, string]> = [
-      [labels.get(ENFORCE_LABEL), target.level],
-      [labels.get(ENFORCE_VERSION_LABEL), target.version],
-    ];
-    const missing: FixOp[] = [];
-    const differing: FixOp[] = [];
-    const current: string[] = [];
-    for (const [view, value] of wanted) {
-      const now = view.exists && isScalar(view.node) ? String(view.node.value) : undefined;
-      if (now === value) continue;
-      const op: FixOp = { op: 'set', target: view, value };
-      if (now === undefined && !view.exists) missing.push(op);
-      else {
-        differing.push(op);
-        current.push(`${view.key === ENFORCE_LABEL ? 'enforce' : 'enforce-version'}=${now ?? '(not a string)'}`);
-      }
-    }
-    const render = (ops: FixOp[]) => renderFix(plan(`Label namespace ${name}`, ops), text)?.edits;
-    if (differing.length > 0) return { status: 'conflict', current: current.join(', '), overwrite: render([...differing, ...missing]) };
-    if (missing.length === 0) return { status: 'labelled' };
-    const edits = render(missing);
-    return edits ? { status: 'edit', edits } : { status: 'unfixable' };
+    const root = NodeView.root(new DocContext(parsed.doc), contents, '', valueRange(contents));
+    if (root.get('kind').str() === 'Namespace' && root.get('metadata').get('name').str() === name) return root.get('metadata').get('labels');
   }
-  return { status: 'not-found' };
+  return undefined;
+}
+
+/**
+ * Sets labels one at a time, each a proven fix on the text the previous one left (two keys
+ * inserted at one place would overlap), then takes the minimal edits from the original text.
+ */
+function setLabels(text: string, name: string, labels: ReadonlyArray<readonly [string, string]>): TextEdit[] | undefined {
+  let current = text;
+  for (const [key, value] of labels) {
+    const view = findNamespace(current, name)?.get(key);
+    const fix = view && renderFix(plan(`Label namespace ${name}`, [{ op: 'set', target: view, value }]), current);
+    const next = fix && applyEdits(current, fix.edits);
+    if (next === undefined) return undefined;
+    current = next;
+  }
+  return diffEdits(text, current);
 }
 
 /** A Namespace manifest with the enforce labels, in the file's line endings. */
