@@ -1,3 +1,4 @@
+import { DOCS_BASE_URL } from '../checks/docs';
 import { effectiveMinor } from '../checks/registry';
 import { parseVersion } from '../policy/levelVersion';
 import type { NamespaceManifest } from '../policy/workspaceFacts';
@@ -78,3 +79,6 @@ export function removedMessage(policy: PspObject, level: string): string {
   const removedIn = policy.apiVersion === 'extensions/v1beta1' ? 'Kubernetes 1.16 (policy/v1beta1 followed in 1.25)' : 'Kubernetes 1.25';
   return `The PodSecurityPolicy API (${policy.apiVersion}) was removed in ${removedIn}: use Pod Security Admission namespace labels instead. This policy corresponds to the "${level}" Pod Security Standards level (${ENFORCE_LABEL}: ${level}).`;
 }
+
+/** The reference page (docs/psp-migration.md), next to the checks' pages. */
+export const PSP_DOC_URL = DOCS_BASE_URL.replace(/checks\/$/, 'psp-migration.md');
