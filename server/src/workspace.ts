@@ -106,7 +106,7 @@ export class Workspace {
   update(uri: string, text: string): boolean {
     if (this.isExcluded(uri) || exceedsSize(text, this.maxFileSize(uri))) return this.remove(uri);
     let changed = this.index.set(uri, fileFacts(uri, text));
-    this.rbac.set(uri, rbacFacts(uri, text));
+    this.rbac.set(uri, rbacFacts(uri, text, this.rbac.get(uri)));
     if (isAdmissionConfigText(text)) {
       this.admissionFiles.set(uri, parseAdmissionConfig(text, uri));
       changed = true;

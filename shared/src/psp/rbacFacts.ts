@@ -1,6 +1,7 @@
 import { isMap, parseAllDocuments, type Node } from 'yaml';
 import { MAX_ALIASES } from '../fix/render';
 import { PARSE_OPTIONS } from '../yaml/parse';
+import { splitDocuments } from '../yaml/split';
 
 /**
  * What RBAC says about PodSecurityPolicy use, per file: roles with a rule granting `use` on
@@ -10,6 +11,8 @@ import { PARSE_OPTIONS } from '../yaml/parse';
 export interface RbacFacts {
   readonly roles: readonly PspRole[];
   readonly bindings: readonly Binding[];
+  /** Each RBAC document's fact by its text, so an edit elsewhere in the file parses nothing again. */
+  readonly byText?: ReadonlyMap<string, { readonly role: PspRole } | { readonly binding: Binding }>;
 }
 
 export interface PspRole {
@@ -38,42 +41,63 @@ export const NO_RBAC: RbacFacts = { roles: [], bindings: [] };
 /** `Role`, `ClusterRole`, `RoleBinding`, `ClusterRoleBinding` all contain it; a native search. */
 const MAY_HOLD_RBAC = /^\s*kind:\s*["']?(Cluster)?Role(Binding)?["']?\s*(#.*)?$/m;
 
-/** Reads a file's RBAC facts; files that cannot hold RBAC objects are not parsed. */
-export function rbacFacts(uri: string, text: string): RbacFacts {
+/**
+ * Reads a file's RBAC facts. The index sees every YAML file and an open file on every keystroke,
+ * so only `---` documents that can hold RBAC objects are parsed, each on its own, and a document
+ * whose text is unchanged since `previous` (the same file's last facts) is not parsed again.
+ */
+export function rbacFacts(uri: string, text: string, previous?: RbacFacts): RbacFacts {
   if (!text.includes('Role') || !MAY_HOLD_RBAC.test(text)) return NO_RBAC;
   const roles: PspRole[] = [];
   const bindings: Binding[] = [];
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
-  if (!Array.isArray(docs)) return NO_RBAC;
-  for (const doc of docs) {
-    if (doc.errors.length > 0 || !isMap(doc.contents as Node | null)) continue;
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    } catch {
-      continue;
-    }
-    const o = value as Record<string, unknown>;
-    if (!isRbacGroup(o['apiVersion'])) continue;
-    const meta = obj(o['metadata']);
-    const name = str(meta?.['name']);
-    if (name === undefined) continue;
-    const namespace = str(meta?.['namespace']);
-    const kind = o['kind'];
-    if (kind === 'Role' || kind === 'ClusterRole') {
-      const policies = grantedPolicies(o['rules']);
-      if (policies !== undefined) roles.push({ kind, name, namespace: kind === 'Role' ? namespace : undefined, policies });
-    } else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
-      const ref = obj(o['roleRef']);
-      const refKind = ref?.['kind'];
-      const refName = str(ref?.['name']);
-      const subjects = accountSubjects(o['subjects']);
-      if ((refKind === 'Role' || refKind === 'ClusterRole') && refName !== undefined && subjects.length > 0) {
-        bindings.push({ kind, name, namespace: kind === 'RoleBinding' ? namespace : undefined, uri, roleRef: { kind: refKind, name: refName }, subjects });
-      }
+  const byText = new Map<string, DocumentFacts>();
+  for (const [start, end] of splitDocuments(text)) {
+    const source = text.slice(start, end);
+    if (!source.includes('Role') || !MAY_HOLD_RBAC.test(source)) continue;
+    const facts = previous?.byText?.get(source) ?? documentFacts(uri, source);
+    if (!facts) continue;
+    byText.set(source, facts);
+    if ('role' in facts) roles.push(facts.role);
+    else bindings.push(facts.binding);
+  }
+  return roles.length === 0 && bindings.length === 0 ? NO_RBAC : { roles, bindings, byText };
+}
+
+type DocumentFacts = { readonly role: PspRole } | { readonly binding: Binding };
+
+/** One document's fact, if it is a role granting `use` on PSPs or a binding to service accounts. */
+function documentFacts(uri: string, source: string): DocumentFacts | undefined {
+  const docs = parseAllDocuments(source, PARSE_OPTIONS);
+  if (!Array.isArray(docs) || docs.length !== 1) return undefined;
+  const [doc] = docs;
+  if (!doc || doc.errors.length > 0 || !isMap(doc.contents as Node | null)) return undefined;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    return undefined;
+  }
+  const o = value as Record<string, unknown>;
+  if (!isRbacGroup(o['apiVersion'])) return undefined;
+  const meta = obj(o['metadata']);
+  const name = str(meta?.['name']);
+  if (name === undefined) return undefined;
+  const namespace = str(meta?.['namespace']);
+  const kind = o['kind'];
+  if (kind === 'Role' || kind === 'ClusterRole') {
+    const policies = grantedPolicies(o['rules']);
+    return policies === undefined ? undefined : { role: { kind, name, namespace: kind === 'Role' ? namespace : undefined, policies } };
+  }
+  if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') {
+    const ref = obj(o['roleRef']);
+    const refKind = ref?.['kind'];
+    const refName = str(ref?.['name']);
+    const subjects = accountSubjects(o['subjects']);
+    if ((refKind === 'Role' || refKind === 'ClusterRole') && refName !== undefined && subjects.length > 0) {
+      return { binding: { kind, name, namespace: kind === 'RoleBinding' ? namespace : undefined, uri, roleRef: { kind: refKind, name: refName }, subjects } };
     }
   }
-  return roles.length === 0 && bindings.length === 0 ? NO_RBAC : { roles, bindings };
+  return undefined;
 }
 
 function isRbacGroup(apiVersion: unknown): boolean {

@@ -108,6 +108,17 @@ describe('RBAC: which namespaces may use a PodSecurityPolicy', () => {
     assert.equal(both.bindings.length, 1);
   });
 
+  it('parses again only the documents whose text changed', () => {
+    const binding = roleBinding('one', '- kind: ServiceAccount\n  name: default\n');
+    const first = rbacFacts('x', `${CLUSTER_ROLE}---\n${binding}`);
+    const second = rbacFacts('x', `# edited\n${CLUSTER_ROLE}---\n${binding.replace('use-legacy', 'use-legacy-2')}`, first);
+    assert.notEqual(second.roles[0], first.roles[0], 'the edited first document is read again');
+    assert.equal(second.bindings[0]?.name, 'use-legacy-2');
+    const third = rbacFacts('x', `# edited\n${CLUSTER_ROLE}---\n${binding}`, second);
+    assert.equal(third.roles[0], second.roles[0], 'the unchanged document is reused');
+    assert.equal(third.bindings[0]?.name, 'use-legacy');
+  });
+
   it('forgets a file when it changes or is deleted', () => {
     const idx = index({ 'a.yaml': CLUSTER_ROLE, 'b.yaml': roleBinding('one', '- kind: ServiceAccount\n  name: default\n') });
     idx.set('b.yaml', rbacFacts('b.yaml', 'kind: ConfigMap\n'));

@@ -39,6 +39,11 @@ export class RbacIndex {
     else this.files.set(uri, facts);
   }
 
+  /** The facts stored for a file, for reusing its unchanged documents. */
+  get(uri: string): RbacFacts | undefined {
+    return this.files.get(uri);
+  }
+
   delete(uri: string): void {
     this.files.delete(uri);
   }
