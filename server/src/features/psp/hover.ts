@@ -33,7 +33,7 @@ export function pspMarkdown(m: Migration, folders: readonly string[]): string {
   if (others.length > 0) lines.push('**Also below restricted**', '', ...others.map((f) => `- \`${f.field}\` = \`${f.value}\` → ${f.level}: ${f.why}`), '');
   if (mapping.mutating.length > 0) {
     lines.push('**Mutating fields**: Pod Security Admission never changes pods; set these in the pod specs before turning PodSecurityPolicy off', '');
-    lines.push(...mapping.mutating.map((f) => `- \`${f.field}\` = \`${f.value}\`: ${f.effect}. Pods must set \`${f.podsMustSet}\``), '');
+    lines.push(...mapping.mutating.map((f) => `- \`${f.field}\` = \`${f.value}\`: ${f.effect}; pods must now set ${f.podsMustSet}`), '');
   }
   lines.push('**Bound namespaces** (service accounts granted `use`)', '');
   if (m.all.length > 0) lines.push(`- every namespace: ${m.all.map((g) => `${g.via} (${relative(g.uri, folders)})`).join('; ')}`);
