@@ -15,6 +15,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS } from '../../shared/src/settings';
 import {
   EFFECTIVE_POLICY_REQUEST,
   FIX_ALL_KIND,
@@ -29,6 +30,10 @@ import { codeLenses } from './features/codeLens';
 import { diagnosticsFor } from './features/diagnostics';
 import { effectivePolicy } from './features/effectivePolicy';
 import { hover } from './features/hover';
+import { pspCodeActions } from './features/psp/codeActions';
+import { fileReader, type PspContext } from './features/psp/context';
+import { pspHover } from './features/psp/hover';
+import { pspDiagnostics } from './features/psp/policies';
 import { failIfTestMarker, FailureLog } from './failures';
 import { fileTooLarge, limitDiagnostics } from './limits';
 import { filePath } from './roots';
@@ -139,7 +144,7 @@ documents.onDidClose(async (e) => {
 
 connection.onHover(async ({ textDocument, position }, token) => {
   const target = await analyzeForRequest(textDocument.uri, token);
-  return target ? hover(target.doc, target.analyzed.result, position, folders) : null;
+  return target ? (pspHover(target.doc, target.analyzed, position, pspContext()) ?? hover(target.doc, target.analyzed.result, position, folders)) : null;
 });
 
 connection.onCodeLens(async ({ textDocument }, token) => {
@@ -156,8 +161,15 @@ connection.onRequest(EFFECTIVE_POLICY_REQUEST, async ({ uri }: EffectivePolicyPa
 // edit gets nothing rather than edits for text that is gone.
 connection.onCodeAction(async (params, token) => {
   const target = await analyzeForRequest(params.textDocument.uri, token);
-  return target && target.analyzed.version === target.doc.version ? codeActions(target.doc, target.analyzed, params, codeActionSupport) : [];
+  if (!target || target.analyzed.version !== target.doc.version) return [];
+  const psp = await pspCodeActions(target.doc, target.analyzed, params, pspContext(), fileReader((uri) => documents.get(uri), DEFAULT_SETTINGS.maxFileSize), codeActionSupport);
+  return [...codeActions(target.doc, target.analyzed, params, codeActionSupport), ...psp];
 });
+
+/** What the PodSecurityPolicy features read from the workspace. */
+function pspContext(): PspContext {
+  return { rbac: workspace.rbac, index: workspace.index, folders };
+}
 
 connection.onCodeActionResolve(async (action, token) => {
   const target = deferredTarget(action.data);
@@ -272,7 +284,7 @@ async function validate(uri: string): Promise<void> {
   if (!outcome || documents.get(uri)?.version !== version || analysis.currentEpoch !== epoch) return;
   let diagnostics: Diagnostic[];
   try {
-    diagnostics = outcome instanceof Analyzed ? limitDiagnostics(doc, diagnosticsFor(doc, outcome.result, folders, workspace.admissionProblems(uri)), docSettings.maxDiagnostics) : [outcome];
+    diagnostics = outcome instanceof Analyzed ? limitDiagnostics(doc, [...diagnosticsFor(doc, outcome.result, folders, workspace.admissionProblems(uri)), ...pspDiagnostics(doc, outcome)], docSettings.maxDiagnostics) : [outcome];
   } catch (e) {
     diagnostics = [failures.failed(doc, e)];
   }

@@ -5,6 +5,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isAdmissionConfigText, parseAdmissionConfig, type AdmissionConfig } from '../../shared/src/policy/admissionConfig';
 import { fileFacts } from '../../shared/src/policy/workspaceFacts';
 import { WorkspaceIndex } from '../../shared/src/policy/workspaceIndex';
+import { rbacFacts } from '../../shared/src/psp/rbacFacts';
+import { RbacIndex } from '../../shared/src/psp/rbacIndex';
 import { DEFAULT_SETTINGS } from '../../shared/src/settings';
 import { formatSize } from '../../shared/src/size';
 import type { Problem } from '../../shared/src/yaml/range';
@@ -35,6 +37,8 @@ export interface ScanFolder {
  */
 export class Workspace {
   readonly index = new WorkspaceIndex();
+  /** Who may use which PodSecurityPolicy; read on request only, so it never changes the context. */
+  readonly rbac = new RbacIndex();
   private readonly admissionFiles = new Map<string, { config: AdmissionConfig; problems: Problem[] }>();
   /** Configurations read only because a setting names them; never "found in the workspace". */
   private readonly namedAdmission = new Map<string, { config: AdmissionConfig; problems: Problem[] }>();
@@ -121,6 +125,7 @@ export class Workspace {
   update(uri: string, text: string): boolean {
     if (this.isExcluded(uri) || exceedsSize(text, this.maxFileSize(uri))) return this.remove(uri);
     let changed = this.index.set(uri, fileFacts(uri, text));
+    this.rbac.set(uri, rbacFacts(uri, text, this.rbac.get(uri)));
     if (isAdmissionConfigText(text)) {
       this.admissionFiles.set(uri, parseAdmissionConfig(text, uri));
       changed = true;
@@ -135,6 +140,7 @@ export class Workspace {
 
   remove(uri: string): boolean {
     this.fromDisk.delete(uri);
+    this.rbac.delete(uri);
     const a = this.index.delete(uri);
     const b = this.admissionFiles.delete(uri);
     return a || b;

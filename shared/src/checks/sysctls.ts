@@ -43,6 +43,11 @@ const SAFE_V1_29 = union(SAFE_V1_27, [
 const SAFE_V1_32 = union(SAFE_V1_29, ['net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem']);
 const SAFE_V1_37 = union(SAFE_V1_32, ['net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat']);
 
+/** The names the check allows at a (clamped) minor version; the PSP mapping compares against them. */
+export function safeSysctls(minor: number): ReadonlySet<string> {
+  return minor >= 37 ? SAFE_V1_37 : minor >= 32 ? SAFE_V1_32 : minor >= 29 ? SAFE_V1_29 : minor >= 27 ? SAFE_V1_27 : SAFE_V1_0;
+}
+
 function v1_0(pod: PodView, ctx: CheckContext): Verdict | undefined {
   return evaluate(pod, ctx, SAFE_V1_0);
 }

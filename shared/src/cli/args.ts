@@ -1,6 +1,7 @@
 import { LATEST, parseLevel, parseLevelVersion, parseVersion, type LevelVersion } from '../policy/levelVersion';
 import { DEFAULT_SETTINGS } from '../settings';
 import { formatSize, parseSize } from '../size';
+import { parsePspMigrateArgs, type PspMigrateArgs } from './pspArgs';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -27,7 +28,13 @@ export interface CheckArgs {
   readonly ignoreSuppressions: boolean;
 }
 
-export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly error: string };
+export type ParsedArgs =
+  | CheckArgs
+  | PspMigrateArgs
+  | { readonly command: 'help' }
+  | { readonly command: 'psp-help' }
+  | { readonly command: 'version' }
+  | { readonly error: string; readonly usage?: string };
 
 export const USAGE = `Usage: podsec check [options] PATH...
 
@@ -83,6 +90,8 @@ Options:
 Files that are not valid YAML because of Helm template directives ({{ ... }}) are not
 checked; each gets one note (render them first: helm template ... | podsec check -).
 
+See also: podsec psp-migrate --help (PodSecurityPolicy → Pod Security Admission labels).
+
 Exit status: 0 when nothing violates the enforce level, 1 when something does, 2 on usage
 errors or files that cannot be read, parsed, checked (too large, binary) or (with --fix)
 written. With --fix the status is that of the fixed files; with --fix-dry-run, that of the
@@ -92,6 +101,7 @@ files as they are.`;
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '--version' || argv[0] === '-v') return { command: 'version' };
+  if (argv[0] === 'psp-migrate') return parsePspMigrateArgs(argv.slice(1));
   if (argv[0] !== 'check') return { error: `unknown command "${argv[0]}"` };
   let levelText: string | undefined;
   let versionText: string | undefined;

@@ -18,6 +18,8 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { loadPodTemplates } from './podTemplatesFile';
+import { PSP_USAGE } from './pspArgs';
+import { pspMigrate } from './pspMigrate';
 import { checkedFile, exitCode, type CheckedFile } from './report';
 
 declare const PODSEC_VERSION: string | undefined;
@@ -29,13 +31,18 @@ const PRIVILEGED: LevelVersion = { level: 'privileged', version: LATEST };
 export function main(argv: readonly string[], io = defaultIo()): number {
   const args = parseArgs(argv);
   if ('error' in args) {
-    io.stderr(`podsec: ${args.error}\n\n${USAGE}\n`);
+    io.stderr(`podsec: ${args.error}\n\n${args.usage ?? USAGE}\n`);
     return 2;
   }
   if (args.command === 'help') {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
+  if (args.command === 'psp-help') {
+    io.stdout(`${PSP_USAGE}\n`);
+    return 0;
+  }
+  if (args.command === 'psp-migrate') return pspMigrate(args, io);
   if (args.command === 'version') {
     io.stdout(`${VERSION}\n`);
     return 0;

@@ -1,0 +1,32 @@
+import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { mapPolicy } from '../../../../shared/src/psp/mapping';
+import { PSP_DOC_URL, removedMessage } from '../../../../shared/src/psp/migration';
+import { findPolicies, mayHoldPsp, type PspObject } from '../../../../shared/src/psp/objects';
+import type { PspMapping } from '../../../../shared/src/psp/types';
+import type { Analyzed } from '../../analysis';
+import { SOURCE, toRange } from '../../convert';
+
+export const PSP_REMOVED = 'psp-removed';
+
+/**
+ * The PodSecurityPolicies of one analysed version with their level, found once per version: a
+ * native substring test first, so files without the kind cost nothing on a keystroke.
+ */
+export function policiesOf(analyzed: Analyzed): ReadonlyArray<{ policy: PspObject; mapping: PspMapping }> {
+  return analyzed.memo('psp', () => (mayHoldPsp(analyzed.text) ? findPolicies(analyzed.documents).map((policy) => ({ policy, mapping: mapPolicy(policy.value) })) : []));
+}
+
+/** One Warning per PodSecurityPolicy, on its `kind:`: the API is gone, and what replaces it. */
+export function pspDiagnostics(doc: TextDocument, analyzed: Analyzed): Diagnostic[] {
+  return policiesOf(analyzed).map(({ policy, mapping }) => ({
+    range: toRange(doc, policy.kindRange),
+    severity: DiagnosticSeverity.Warning,
+    code: PSP_REMOVED,
+    codeDescription: { href: PSP_DOC_URL },
+    source: SOURCE,
+    message: removedMessage(policy, mapping.level),
+    data: { level: mapping.level },
+  }));
+}
