@@ -16,6 +16,7 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
 import { checkedFile, exitCode, type CheckedFile } from './report';
+import { formatWhatIf, whatIfTargets, withWhatIf } from './whatIf';
 
 declare const PODSEC_VERSION: string | undefined;
 const VERSION = typeof PODSEC_VERSION === 'string' ? PODSEC_VERSION : '0.0.0-dev';
@@ -50,6 +51,8 @@ function check(args: CheckArgs, io: Io): number {
   if (args.fix === 'none') {
     const files = report(args, inputs, optionsFor, admission);
     io.stdout(render(args, files, io.isTTY));
+    // After the report; with JSON or SARIF on stdout, on stderr so the output stays parseable.
+    if (args.whatIf.length > 0) (args.format === 'text' ? io.stdout : io.stderr)(formatWhatIf(files, whatIfTargets(args.whatIf, policyContext(args, inputs, admissionConfig(admission)))));
     return exitCode(files);
   }
   const run = fixInputs(inputs, optionsFor, args.fix);
@@ -91,11 +94,16 @@ function report(
  * exactly the policy the report checks.
  */
 function evaluateOptions(args: CheckArgs, inputs: readonly Input[], admission: Admission | undefined): (path: string) => EvaluateOptions {
-  const context = args.level ? undefined : policyContext(args, inputs, admission && 'config' in admission ? admission.config : undefined);
+  const context = args.level ? undefined : policyContext(args, inputs, admissionConfig(admission));
+  const whatIfs = context ? whatIfTargets(args.whatIf, context) : [];
   return (path) => {
     const uri = inputUri(path);
-    return { policy: context ? (object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object) : levelPolicy(args.level ?? PRIVILEGED) };
+    return { policy: context ? withWhatIf((object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object), whatIfs) : levelPolicy(args.level ?? PRIVILEGED) };
   };
+}
+
+function admissionConfig(admission: Admission | undefined): AdmissionConfig | undefined {
+  return admission && 'config' in admission ? admission.config : undefined;
 }
 
 /** `--level` means exactly that pair, in enforce mode, for every object. */

@@ -15,7 +15,8 @@ export function formatJson(files: readonly CheckedFile[], withFixes = false): st
   const report = {
     version: 1,
     files: files.map((file) => fileJson(file, withFixes)),
-    summary: (({ files: f, objects, violations, errors }) => ({ files: f, objects, violations, errors }))(summarize(files)),
+    // `errors` counts every error listed, invalid Namespace labels included.
+    summary: (({ files: f, objects, violations, errors, invalidLabels }) => ({ files: f, objects, violations, errors: errors + invalidLabels }))(summarize(files)),
   };
   return JSON.stringify(report) + '\n';
 }
