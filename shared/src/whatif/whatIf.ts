@@ -2,7 +2,7 @@ import type { EvaluateOptions, EvaluationResult, ObjectResult } from '../evaluat
 import { shortForm } from '../evaluate/messages';
 import { exemptionFor } from '../policy/admissionConfig';
 import { LATEST, renderLevelVersion, type LevelVersion } from '../policy/levelVersion';
-import { policyFromLabels, type Label } from '../policy/namespaceLabels';
+import { policyFromLabels, type Label, type LabelError } from '../policy/namespaceLabels';
 import type { Policy } from '../policy/policy';
 import type { ObjectPlacement, PolicyContext } from '../policy/resolve';
 import { policyFromSettings } from '../settings';
@@ -20,6 +20,8 @@ import { dryRunWarnings } from './dryRun';
 export interface WhatIfTarget {
   readonly namespace: string;
   readonly policy: Policy;
+  /** Invalid labels: the API server would reject the Namespace, so nothing would change. */
+  readonly errors: readonly LabelError[];
 }
 
 /** One workload of the namespace, as the what-if lens, hover and CLI show it. */
@@ -37,16 +39,16 @@ export interface WhatIfWorkload {
   readonly at: Range;
 }
 
-export interface WhatIfSummary {
+export interface WhatIfSummary<W extends WhatIfWorkload = WhatIfWorkload> {
   readonly namespace: string;
   readonly enforce: LevelVersion;
   readonly warn: LevelVersion;
   /** Set when the admission configuration exempts the namespace: nothing is evaluated. */
   readonly exemption: string | undefined;
   /** Workloads in the namespace, not counting runtime-class exempt ones (PSA skips their pods). */
-  readonly workloads: readonly WhatIfWorkload[];
-  readonly rejected: readonly WhatIfWorkload[];
-  readonly warned: readonly WhatIfWorkload[];
+  readonly workloads: readonly W[];
+  readonly rejected: readonly W[];
+  readonly warned: readonly W[];
 }
 
 const PRIVILEGED: LevelVersion = { level: 'privileged', version: LATEST };
@@ -59,9 +61,9 @@ const UNEVALUATED: Policy = { enforce: PRIVILEGED, warn: PRIVILEGED, audit: PRIV
 export function whatIfTarget(ctx: PolicyContext, namespace: string, labels: ReadonlyMap<string, Label>, via?: string): WhatIfTarget {
   const admission = ctx.settings.namespaceSource === 'workspace' ? ctx.admission : undefined;
   const defaults = admission?.defaults ?? policyFromSettings(ctx.settings);
-  const { policy } = policyFromLabels(labels, defaults, { namespace, via });
+  const { policy, errors } = policyFromLabels(labels, defaults, { namespace, via });
   const exemption = admission ? exemptionFor(admission.exemptions, namespace, undefined) : undefined;
-  return { namespace, policy: { ...policy, namespace, ...(exemption ? { exemption } : {}) } };
+  return { namespace, policy: { ...policy, namespace, ...(exemption ? { exemption } : {}) }, errors };
 }
 
 /**
@@ -98,7 +100,7 @@ function workload(uri: string, o: ObjectResult): WhatIfWorkload {
   return { uri, kind: o.kind, name: o.name, rejected, warns, shortForm: enforce ? shortForm(enforce.results) : '', at: first?.range ?? o.kindRange };
 }
 
-export function summarize(target: WhatIfTarget, workloads: readonly WhatIfWorkload[]): WhatIfSummary {
+export function summarize<W extends WhatIfWorkload>(target: WhatIfTarget, workloads: readonly W[]): WhatIfSummary<W> {
   const exemption = target.policy.exemption;
   const counted = exemption ? [] : workloads;
   return {
