@@ -66,7 +66,7 @@ describe('podsec check --what-if', () => {
       [['--what-if', 'namespace=a,enforce=baseline', '--what-if', 'namespace=a,warn=baseline'], /given twice for namespace "a"/],
       [['--what-if', 'namespace=a,enforce=baseline', '--level', 'baseline'], /cannot be combined with --level/],
       [['--what-if', 'namespace=a,enforce=baseline', '--fix'], /cannot be combined with --fix/],
-      [['--what-if'], /--what-if needs namespace=NAME/],
+      [['--what-if='], /--what-if needs namespace=NAME/],
     ];
     for (const [args, message] of cases) {
       const r = runCli(['check', ...args, '.']);
