@@ -114,7 +114,9 @@ function hoverText(s: WhatIfSummary, before: LevelVersion): string {
     return lines.join('\n');
   }
   lines.push('`kubectl label --dry-run=server` would print:', '', '```text', ...warnings.map((w) => `Warning: ${w}`), '```', '');
-  lines.push(`Offline there are workloads, not pods: each line names a workload (${count(s.rejected.length, 'workload')}), where the API server names its bytewise-first pod (\`shop-7c9d5b-abcde\`) and counts every replica.`);
+  lines.push(
+    `Offline podsec sees workloads, not pods: each line names a workload (\`metadata.name\`) and counts it once (${count(s.rejected.length, 'workload')} here), where the API server names a pod (\`shop-7c9d5b-abcde\`), counts every replica, and checks at most 3000 pods.`,
+  );
   return lines.join('\n');
 }
 
@@ -133,8 +135,13 @@ function namespaceDocs(analyzed: Analyzed): NamespaceDoc[] {
   if (!analyzed.text.includes('Namespace')) return [];
   return analyzed.memo('whatIf:namespaces', () => {
     const out: NamespaceDoc[] = [];
+    // Only documents that mention `Namespace` are read: a large file of workloads costs one scan.
+    const mentions: number[] = [];
+    for (let at = analyzed.text.indexOf('Namespace'); at >= 0; at = analyzed.text.indexOf('Namespace', at + 1)) mentions.push(at);
+    let next = 0;
     for (const parsed of analyzed.documents) {
-      if (parsed.errors.length > 0) continue;
+      while (next < mentions.length && (mentions[next] ?? 0) < parsed.range[0]) next++;
+      if (next >= mentions.length || (mentions[next] ?? 0) >= parsed.range[1] || parsed.errors.length > 0) continue;
       const ctx = new DocContext(parsed.doc, parsed.source, parsed.base);
       const meta = objectMeta(parsed, ctx);
       if (!meta || !isNamespace(meta) || meta.name === undefined) continue;
