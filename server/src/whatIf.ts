@@ -1,4 +1,3 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { evaluateDocument } from '../../shared/src/evaluate/document';
@@ -123,4 +122,9 @@ export class WhatIfStore {
 function targetKey(target: WhatIfTarget): string {
   const p = target.policy;
   return [target.namespace, renderLevelVersion(p.enforce), renderLevelVersion(p.warn), p.exemption ?? ''].join('|');
+}
+
+/** Lets other requests (a keystroke's diagnostics) run between files. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
