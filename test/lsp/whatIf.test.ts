@@ -44,7 +44,7 @@ describe('language server: what-if for namespace labels', () => {
   });
   const uri = (path: string) => pathToFileURL(join(dir, path)).toString();
   const client = new LspClient();
-  before(() => client.start(pathToFileURL(dir).toString()));
+  before(() => client.start(pathToFileURL(dir).toString(), { codeLensRefresh: true }));
   after(() => client.stop());
 
   it('reports invalid label values with the API server message, as errors at the values', async () => {
@@ -114,13 +114,19 @@ describe('language server: what-if for namespace labels', () => {
     await client.replace(uri('ns/green.yaml'), GREEN, 3);
   });
 
-  it('recounts when a workload changes, on disk or in an editor', async () => {
+  it('recounts when a workload changes, on disk or in an editor', { timeout: 20_000 }, async () => {
     writeFileSync(join(dir, 'apps/ok.yaml'), deployment('ok', 'green'));
     await client.filesChanged([uri('apps/ok.yaml')]);
     const titles = async () => (await client.codeLenses(uri('ns/green.yaml')))?.map((l) => l.command?.title);
     assert.deepEqual(await titles(), ['4 workloads in this workspace would be rejected at restricted:latest']);
     await client.open(uri('apps/debug.yaml'), PRIVILEGED_POD.replace('namespace: green', 'namespace: blue'));
     assert.deepEqual(await titles(), ['3 workloads in this workspace would be rejected at restricted:latest']);
+    // The editor is told to ask again once edits to a workload pause (after the open's own refresh).
+    await client.nextLensRefresh();
+    const refreshed = client.nextLensRefresh();
+    await client.replace(uri('apps/debug.yaml'), PRIVILEGED_POD, 2);
+    await refreshed;
+    assert.deepEqual(await titles(), ['4 workloads in this workspace would be rejected at restricted:latest']);
   });
 
   it('shows the rejection instead of counts while a label is invalid', async () => {
