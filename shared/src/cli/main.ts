@@ -50,9 +50,13 @@ function check(args: CheckArgs, io: Io): number {
   const optionsFor = evaluateOptions(args, inputs, admission);
   if (args.fix === 'none') {
     const files = report(args, inputs, optionsFor, admission);
-    io.stdout(render(args, files, io.isTTY));
     // After the report; with JSON or SARIF on stdout, on stderr so the output stays parseable.
-    if (args.whatIf.length > 0) (args.format === 'text' ? io.stdout : io.stderr)(formatWhatIf(files, whatIfTargets(args.whatIf, policyContext(args, inputs, admissionConfig(admission)))));
+    const whatIf = args.whatIf.length > 0 ? formatWhatIf(files, whatIfTargets(args.whatIf, policyContext(args, inputs, admissionConfig(admission)))) : '';
+    if (args.format === 'text') io.stdout(render(args, files, io.isTTY) + whatIf);
+    else {
+      io.stdout(render(args, files, io.isTTY));
+      if (whatIf) io.stderr(whatIf);
+    }
     return exitCode(files);
   }
   const run = fixInputs(inputs, optionsFor, args.fix);
