@@ -3,6 +3,7 @@ import { IncrementalEvaluator } from '../../shared/src/evaluate/incremental';
 import { renderFix, StyleCache } from '../../shared/src/fix/render';
 import type { Fix, FixPlan } from '../../shared/src/fix/types';
 import { resolvePolicy, type PolicyContext } from '../../shared/src/policy/resolve';
+import { podTemplateTable, type PodTemplateTable } from '../../shared/src/workloads/podTemplates';
 import type { ParsedDocument } from '../../shared/src/yaml/parse';
 
 /**
@@ -28,7 +29,8 @@ export class Analysis {
   get(uri: string, version: number, text: string, context: PolicyContext): Analyzed {
     const hit = this.peek(uri, version);
     if (hit) return hit;
-    const options = { policy: (object: Parameters<typeof resolvePolicy>[1]) => resolvePolicy({ ...context, uri }, object) };
+    const podTemplates = podTemplateTable(context.settings.podTemplates);
+    const options = { policy: (object: Parameters<typeof resolvePolicy>[1]) => resolvePolicy({ ...context, uri }, object), podTemplates };
     let current = this.evaluators.get(uri);
     if (!current) {
       current = { epoch: this.epoch, evaluator: new IncrementalEvaluator(options) };
@@ -39,7 +41,7 @@ export class Analysis {
       current.epoch = this.epoch;
     }
     const evaluated = current.evaluator.evaluate(text);
-    const analyzed = new Analyzed(uri, version, text, evaluated, evaluated.result);
+    const analyzed = new Analyzed(uri, version, text, evaluated, evaluated.result, podTemplates);
     this.cache.set(uri, { epoch: this.epoch, analyzed });
     return analyzed;
   }
@@ -73,6 +75,8 @@ export class Analyzed {
     /** Where the parsed documents come from, placed only when a fix first asks. */
     private readonly evaluated: { readonly documents: readonly ParsedDocument[] },
     readonly result: EvaluationResult,
+    /** The custom resources `result` was evaluated with: fixes that evaluate again use them too. */
+    readonly podTemplates: PodTemplateTable,
   ) {}
 
   /** The parsed documents `result` came from, by document index: fixes slice or re-evaluate one. */

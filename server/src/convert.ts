@@ -17,17 +17,26 @@ const SEVERITY: Record<Mode, DiagnosticSeverity> = {
   audit: DiagnosticSeverity.Information,
 };
 
+const PROBLEM_SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  // Warnings are about podsec's own input (a `# podsec-ignore` comment without a reason, …).
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
 export function toRange(doc: TextDocument, range: Range) {
   return { start: doc.positionAt(range[0]), end: doc.positionAt(range[1]) };
 }
 
 /**
  * One diagnostic per violation, worded as the API server words that check: the rejection for
- * enforce, the warning for warn and audit.
+ * enforce, the warning for warn and audit. What is said of a controller's pods (all of a custom
+ * resource's results, which PSA never evaluates itself) says so.
  */
 export function violationDiagnostic(doc: TextDocument, object: ObjectResult, v: Violation, folders: readonly string[]): Diagnostic {
   const entry = `${v.reason}${v.detail ? ` (${v.detail})` : ''}`;
-  const message = v.mode === 'enforce' ? `${object.isPod ? '' : 'pods of this workload: '}violates PodSecurity "${v.pair}": ${entry}` : `would violate PodSecurity "${v.pair}": ${entry}`;
+  const ofPods = !object.isPod && (v.mode === 'enforce' || object.customResource) ? 'pods of this workload: ' : '';
+  const message = `${ofPods}${v.mode === 'enforce' ? 'violates' : 'would violate'} PodSecurity "${v.pair}": ${entry}`;
   const source = object.policy.sources?.[v.mode];
   return {
     range: toRange(doc, v.range),
@@ -54,7 +63,7 @@ export function problemDiagnostics(doc: TextDocument, problems: readonly Problem
   }
   for (const p of problems) {
     if (p.code === 'yaml-syntax') continue;
-    out.push({ range: toRange(doc, p.range), severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Information, source: SOURCE, code: p.code, message: p.message });
+    out.push({ range: toRange(doc, p.range), severity: PROBLEM_SEVERITY[p.severity], source: SOURCE, code: p.code, message: p.message });
   }
   return out;
 }

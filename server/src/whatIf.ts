@@ -4,6 +4,7 @@ import { evaluateDocument } from '../../shared/src/evaluate/document';
 import { renderLevelVersion } from '../../shared/src/policy/levelVersion';
 import { resolvePolicy, type PolicyContext } from '../../shared/src/policy/resolve';
 import { whatIfOptions, whatIfWorkloads, type WhatIfTarget, type WhatIfWorkload } from '../../shared/src/whatif/whatIf';
+import { podTemplateTable } from '../../shared/src/workloads/podTemplates';
 import { parseDocuments, type ParsedDocument } from '../../shared/src/yaml/parse';
 
 /** A workload of the what-if, with where to open it. */
@@ -101,11 +102,11 @@ export class WhatIfStore {
     const namespaces = new Set<string>();
     if (text === undefined || !MAY_HOLD_OBJECT.test(text)) return { namespaces, workloads: [] };
     const documents = 'disk' in source ? parseDocuments(text) : source.documents();
-    const options = whatIfOptions((object) => resolvePolicy(context, object), target);
+    const options = whatIfOptions((object) => resolvePolicy(context, object), target, 'skip', { podTemplates: podTemplateTable(context.settings.podTemplates) });
     const lines = TextDocument.create(uri, 'yaml', 0, text);
     const workloads: LocatedWorkload[] = [];
     for (const parsed of documents) {
-      const { object } = evaluateDocument(parsed, options);
+      const { object } = evaluateDocument(parsed, options, parsed.source ?? text);
       if (!object) continue;
       if (object.policy.namespace !== undefined) namespaces.add(object.policy.namespace);
       // A document parsed on its own has ranges relative to its text.

@@ -11,3 +11,6 @@ export type { Mode, Policy, PolicySource } from './policy/policy';
 export { MODES } from './policy/policy';
 export type { Problem, Range } from './yaml/range';
 export { WORKLOAD_KINDS } from './workloads/kinds';
+export { POD_TEMPLATE_PRESETS } from './workloads/podTemplatePresets';
+export { parsePodTemplateRules, type PodTemplateRule } from './workloads/podTemplateRules';
+export { podTemplateTable, type PodTemplateTable } from './workloads/podTemplates';

@@ -1,6 +1,7 @@
 import { LATEST, parseLevelVersion, renderLevelVersion, type LevelVersion } from './policy/levelVersion';
 import type { Policy } from './policy/policy';
 import { formatSize, parseSize } from './size';
+import { parsePodTemplateRules, type PodTemplateRule } from './workloads/podTemplateRules';
 
 export type NamespaceSource = 'workspace' | 'settings';
 
@@ -23,6 +24,8 @@ export interface Settings {
   readonly maxDiagnostics: number;
   /** Glob patterns of workspace paths the workspace scan skips, beside `files.exclude` and `search.exclude`. */
   readonly exclude: readonly string[];
+  /** Custom resources with pod templates, on top of the presets (workloads/podTemplates.ts). */
+  readonly podTemplates: readonly PodTemplateRule[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -36,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 5 * 1024 * 1024,
   maxDiagnostics: 500,
   exclude: [],
+  podTemplates: [],
 };
 
 const PAIRS = ['enforce', 'warn', 'audit'] as const;
@@ -59,6 +63,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       maxFileSize: maxFileSize(obj['maxFileSize'], problems),
       maxDiagnostics: maxDiagnostics(obj['maxDiagnostics'], problems),
       exclude: exclude(obj['exclude'], problems),
+      podTemplates: podTemplates(obj['podTemplates'], problems),
     },
     problems,
   };
@@ -148,6 +153,13 @@ function exclude(value: unknown, problems: string[]): readonly string[] {
     else problems.push(`podsec.exclude[${i}] must be a glob pattern (a string); ignoring it`);
   });
   return patterns;
+}
+
+function podTemplates(value: unknown, problems: string[]): readonly PodTemplateRule[] {
+  const parsed = parsePodTemplateRules(value, 'podsec.podTemplates');
+  problems.push(...parsed.problems);
+  // The same array when nothing is set, so every document shares one lookup table.
+  return parsed.rules.length > 0 ? parsed.rules : DEFAULT_SETTINGS.podTemplates;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

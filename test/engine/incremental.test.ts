@@ -47,13 +47,14 @@ function projection(text: string, result: EvaluationResult): unknown {
       message: o.message,
       levels: o.levels,
       violations: o.violations.map((v) => [v.checkId, v.mode, v.pair, v.range, v.message, v.detail, v.fixes.map((p) => p.id)]),
+      suppressed: o.suppressed.map((v) => [v.checkId, v.range, v.suppression]),
       fixes: o.violations.slice(0, 2).map((v) => v.fixes.map((p) => renderFix(p, text)?.edits ?? null)),
     })),
   };
 }
 
 /** Whole lines people add: they keep the YAML valid more often than a random character does. */
-const LINES = ['---\n', '# a comment\n', '\n', '---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, securityContext: {privileged: true}}]}\n'];
+const LINES = ['---\n', '# a comment\n', '\n', '# podsec-ignore privileged,hostNamespaces -- reviewed\n', '---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, securityContext: {privileged: true}}]}\n'];
 
 function edit(text: string, next: () => number): string {
   if (next() < 0.5) return editLines(text, next);
@@ -92,7 +93,7 @@ describe('incremental evaluation', () => {
         const want = projection(text, evaluate(text, { policy: POLICY }));
         assert.deepEqual(got, want, `seed ${seed}, step ${step}:\n${text}`);
         // Valid YAML reads the same parsed document by document as parsed in one go.
-        const whole = evaluateDocuments(parseDocuments(text), { policy: POLICY });
+        const whole = evaluateDocuments(parseDocuments(text), { policy: POLICY }, text);
         if (!whole.problems.some((p) => p.code === 'yaml-syntax')) {
           wholeCompared++;
           assert.deepEqual(got, projection(text, whole), `seed ${seed}, step ${step}, whole-stream parse:\n${text}`);

@@ -28,6 +28,7 @@ const VALID: Record<keyof Settings, readonly string[]> = {
   maxFileSize: ['number'],
   maxDiagnostics: ['number'],
   exclude: ['empty array', 'array of strings'],
+  podTemplates: ['empty array'],
 };
 
 describe('settings of any type', () => {

@@ -6,9 +6,9 @@ const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  contain
 
 /** Every podsec setting the server reads, each with a value of a type it does not take. */
 const WRONG_TYPES: Array<Record<string, unknown>> = [
-  { enforce: 5, warn: [], audit: {}, namespaceSource: true, namespaces: 'prod', defaultNamespace: ['a'], admissionConfig: { path: 'x' }, maxFileSize: false, maxDiagnostics: '10', exclude: 'charts' },
-  { enforce: ['restricted'], warn: { level: 'baseline' }, audit: 1.5, namespaceSource: ['settings'], namespaces: [{}], defaultNamespace: 7, admissionConfig: 0, maxFileSize: [], maxDiagnostics: -3, exclude: { a: true } },
-  { enforce: 'strict', warn: 'baseline:1.30', audit: 'restricted:v1.025', namespaceSource: 'cluster', namespaces: { prod: 'restricted' }, defaultNamespace: {}, admissionConfig: [], maxFileSize: '5 TB', maxDiagnostics: 2.5, exclude: [1, null] },
+  { enforce: 5, warn: [], audit: {}, namespaceSource: true, namespaces: 'prod', defaultNamespace: ['a'], admissionConfig: { path: 'x' }, maxFileSize: false, maxDiagnostics: '10', exclude: 'charts', podTemplates: 'argoproj.io/*' },
+  { enforce: ['restricted'], warn: { level: 'baseline' }, audit: 1.5, namespaceSource: ['settings'], namespaces: [{}], defaultNamespace: 7, admissionConfig: 0, maxFileSize: [], maxDiagnostics: -3, exclude: { a: true }, podTemplates: { kind: 'Rollout' } },
+  { enforce: 'strict', warn: 'baseline:1.30', audit: 'restricted:v1.025', namespaceSource: 'cluster', namespaces: { prod: 'restricted' }, defaultNamespace: {}, admissionConfig: [], maxFileSize: '5 TB', maxDiagnostics: 2.5, exclude: [1, null], podTemplates: [{ apiVersion: 'argoproj.io', kind: 'Rollout', path: 'spec.template' }] },
 ];
 
 for (const [i, settings] of WRONG_TYPES.entries()) {

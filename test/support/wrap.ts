@@ -1,6 +1,7 @@
 /**
  * Wraps a pod body (top-level `metadata:`/`spec:` YAML) into every kind with a pod template, so
  * one test case checks all of them. Indentation is added line by line; markers ride along.
+ * `Rollout` (Argo Rollouts, a pod template preset) stands for the custom resources.
  */
 export const WRAPPABLE_KINDS = [
   'Pod',
@@ -12,6 +13,7 @@ export const WRAPPABLE_KINDS = [
   'StatefulSet',
   'Job',
   'CronJob',
+  'Rollout',
 ] as const;
 
 export type WrappableKind = (typeof WRAPPABLE_KINDS)[number];
@@ -26,6 +28,7 @@ const API_VERSIONS: Record<WrappableKind, string> = {
   StatefulSet: 'apps/v1',
   Job: 'batch/v1',
   CronJob: 'batch/v1',
+  Rollout: 'argoproj.io/v1alpha1',
 };
 
 export function wrapPod(body: string, kind: WrappableKind): string {

@@ -10,11 +10,13 @@ export function codeLenses(doc: TextDocument, result: EvaluationResult): CodeLen
     const plural = (n: number) => `${n} ${n === 1 ? 'violation' : 'violations'}`;
     const title = object.policy.exemption
       ? `○ exempt (${object.policy.exemption})`
-      : satisfies === 'restricted'
-        ? '✓ restricted'
-        : satisfies === 'baseline'
-          ? `✓ baseline · ✗ restricted: ${plural(restricted)}`
-          : `✗ baseline: ${plural(baseline)}`;
+      : object.customResource && !object.customResource.found
+        ? `○ no pod template at ${object.customResource.path}`
+        : satisfies === 'restricted'
+          ? '✓ restricted'
+          : satisfies === 'baseline'
+            ? `✓ baseline · ✗ restricted: ${plural(restricted)}`
+            : `✗ baseline: ${plural(baseline)}`;
     const range = toRange(doc, object.kindRange);
     return { range, command: { title, command: '' } };
   });

@@ -48,7 +48,7 @@ export function complyEdits(analyzed: Analyzed, docIndex: number, level: TargetL
 function canFix(analyzed: Analyzed, object: ObjectResult, level: TargetLevel): boolean {
   return analyzed.memo(`comply-offer:${object.docIndex}:${level}`, () => {
     const parsed = analyzed.documents[object.docIndex];
-    const at = parsed && evaluateDocument(parsed, { policy: targetPolicy(object, level) }).object;
+    const at = parsed && evaluateDocument(parsed, { policy: targetPolicy(object, level), podTemplates: analyzed.podTemplates }, analyzed.text).object;
     return Boolean(at?.violations.some((v) => v.fixes.some((plan) => plan.safe && plan.isPreferred && analyzed.render(plan))));
   });
 }

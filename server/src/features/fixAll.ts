@@ -37,5 +37,5 @@ export function fixDocumentEdits(analyzed: Analyzed, docIndex: number, policy: P
   if (!parsed) return [];
   const [start, end] = parsed.range;
   const slice = analyzed.text.slice(start, end);
-  return shiftEdits(diffEdits(slice, fixAll(slice, { policy })), start);
+  return shiftEdits(diffEdits(slice, fixAll(slice, { policy, podTemplates: analyzed.podTemplates })), start);
 }

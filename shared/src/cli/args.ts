@@ -24,6 +24,10 @@ export interface CheckArgs {
   readonly fixes: boolean;
   /** `--what-if namespace=N,enforce=L[:V],...`: evaluate as if these namespaces had these labels. */
   readonly whatIf: readonly WhatIfSpec[];
+  /** `--pod-templates FILE`: custom resources with pod templates, as in `podsec.podTemplates`. */
+  readonly podTemplates: string | undefined;
+  /** `--no-suppressions`: every `# podsec-ignore` comment is ignored (audits). */
+  readonly ignoreSuppressions: boolean;
 }
 
 export type ParsedArgs = CheckArgs | { readonly command: 'help' } | { readonly command: 'version' } | { readonly error: string };
@@ -48,6 +52,12 @@ Options:
   --admission-config FILE
                       An AdmissionConfiguration or PodSecurityConfiguration whose
                       defaults and exemptions apply (without --level).
+  --pod-templates FILE
+                      A JSON or YAML list mapping custom resources to their pod template,
+                      as the podsec.podTemplates setting does:
+                      [{"apiVersion": "example.com/*", "kind": "Worker", "path": "spec.template"}]
+                      ("group/*" is every version; "path": null switches a preset off).
+                      Argo Rollouts, OpenKruise and Knative Serving kinds are built in.
   --format text|json|sarif
                       Output format (default: text). SARIF lists the fixes of every
                       violation; JSON does with --fixes.
@@ -72,6 +82,10 @@ Options:
                       Files larger than SIZE (bytes, or with a unit: 512KB, 20MB;
                       units are powers of 1024) are not read or checked; each is
                       reported as an error (default: ${formatSize(DEFAULT_SETTINGS.maxFileSize).replace(' ', '')}).
+  --no-suppressions   Ignore every # podsec-ignore comment and report every finding
+                      (for audits); the summary says so. Without it, suppressed
+                      findings are counted in the summary, listed in JSON and marked
+                      as suppressed in SARIF, and do not affect the exit status.
   --color, --no-color Force or disable colour (default: colour on a terminal).
   -h, --help          Show this help.
   --version           Without --level, print the podsec version.
@@ -101,6 +115,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   let fixes = false;
   const whatIf: WhatIfSpec[] = [];
+  let podTemplates: string | undefined;
+  let ignoreSuppressions = false;
   const paths: string[] = [];
   let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
@@ -147,6 +163,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         admissionConfig = takeValue();
         if (!admissionConfig) return { error: '--admission-config needs a FILE' };
         break;
+      case '--pod-templates':
+        podTemplates = takeValue();
+        if (!podTemplates) return { error: '--pod-templates needs a FILE' };
+        break;
       case '--format': {
         const value = takeValue();
         if (value !== 'text' && value !== 'json' && value !== 'sarif') return { error: `--format must be text, json or sarif, not "${value ?? ''}"` };
@@ -170,6 +190,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--fixes':
         if (eq >= 0) return { error: '--fixes takes no value' };
         fixes = true;
+        break;
+      case '--no-suppressions':
+        if (eq >= 0) return { error: '--no-suppressions takes no value' };
+        ignoreSuppressions = true;
         break;
       case '--fix':
       case '--fix-dry-run': {
@@ -199,5 +223,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (whatIf.length > 0 && level) return { error: '--what-if cannot be combined with --level, which ignores namespaces' };
   if (whatIf.length > 0 && fix !== 'none') return { error: '--what-if cannot be combined with --fix or --fix-dry-run: it only shows what the labels would do' };
   if (fixes && format !== 'json') return { error: '--fixes goes with --format json (SARIF always lists fixes)' };
-  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize, fixes, whatIf };
+  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize, fixes, podTemplates, ignoreSuppressions, whatIf };
 }

@@ -7,14 +7,17 @@ import { WorkspaceIndex } from '../policy/workspaceIndex';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { Problem } from '../yaml/range';
 import { evaluate, type EvaluateOptions } from '../evaluate/evaluate';
+import { localDate } from '../evaluate/suppressions';
 import { LATEST, type LevelVersion } from '../policy/levelVersion';
 import type { Policy } from '../policy/policy';
+import { podTemplateTable, type PodTemplateTable } from '../workloads/podTemplates';
 import { parseArgs, USAGE, type CheckArgs } from './args';
 import { collectInputs, readStdinUpTo, type Input, type ReadStdin } from './files';
 import { fixInputs, fixSummary } from './fixFiles';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
+import { loadPodTemplates } from './podTemplatesFile';
 import { checkedFile, exitCode, type CheckedFile } from './report';
 import { formatWhatIf, whatIfTargets, withWhatIf } from './whatIf';
 
@@ -45,9 +48,16 @@ export function main(argv: readonly string[], io = defaultIo()): number {
 type Admission = { config: AdmissionConfig; problems: Problem[]; text: string } | { error: string; code?: 'file-too-large' };
 
 function check(args: CheckArgs, io: Io): number {
+  // A bad mapping would change what is checked: nothing is checked until it is right.
+  const templates = args.podTemplates ? loadPodTemplates(args.podTemplates, args.maxFileSize) : { rules: [] };
+  if ('errors' in templates) {
+    io.stderr(templates.errors.map((e) => `podsec: --pod-templates: ${e}\n`).join(''));
+    return 2;
+  }
+  const podTemplates = podTemplateTable(templates.rules);
   const inputs = collectInputs(args.paths, io.readStdin, args.maxFileSize);
   const admission = args.admissionConfig ? loadAdmissionConfig(args.admissionConfig, args.maxFileSize) : undefined;
-  const optionsFor = evaluateOptions(args, inputs, admission);
+  const optionsFor = evaluateOptions(args, inputs, admission, podTemplates);
   if (args.fix === 'none') {
     const files = report(args, inputs, optionsFor, admission);
     // After the report; with JSON or SARIF on stdout, on stderr so the output stays parseable.
@@ -65,12 +75,12 @@ function check(args: CheckArgs, io: Io): number {
     // report of the files as they are goes to stderr, where a CI log still shows it.
     const files = report(args, inputs, optionsFor, admission, run.problems);
     io.stdout(run.diff);
-    io.stderr(formatText(files, { color: wantsColor(args, io.isStderrTTY) }) + `podsec: ${fixSummary(run, 'dry-run')}\n`);
+    io.stderr(formatText(files, { color: wantsColor(args, io.isStderrTTY), suppressionsIgnored: args.ignoreSuppressions }) + `podsec: ${fixSummary(run, 'dry-run')}\n`);
     return exitCode(files);
   }
   // The report describes the files as they are now: fixed where the fix was written. Fixes
   // touch only pod specs, so the namespace context read again from them is the same.
-  const files = report(args, run.inputs, evaluateOptions(args, run.inputs, admission), admission, run.problems);
+  const files = report(args, run.inputs, evaluateOptions(args, run.inputs, admission, podTemplates), admission, run.problems);
   io.stderr(`podsec: ${fixSummary(run, 'write')}\n`);
   io.stdout(render(args, files, io.isTTY));
   return exitCode(files);
@@ -97,12 +107,15 @@ function report(
  * The options each input is evaluated with. `--fix` takes them from here too, so a fix aims at
  * exactly the policy the report checks.
  */
-function evaluateOptions(args: CheckArgs, inputs: readonly Input[], admission: Admission | undefined): (path: string) => EvaluateOptions {
+function evaluateOptions(args: CheckArgs, inputs: readonly Input[], admission: Admission | undefined, podTemplates: PodTemplateTable): (path: string) => EvaluateOptions {
   const context = args.level ? undefined : policyContext(args, inputs, admissionConfig(admission));
   const whatIfs = context ? whatIfTargets(args.whatIf, context) : [];
+  // One date for the whole run, so every file compares `until=` with the same day.
+  const today = localDate();
   return (path) => {
     const uri = inputUri(path);
-    return { policy: context ? withWhatIf((object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object), whatIfs) : levelPolicy(args.level ?? PRIVILEGED) };
+    const policy = context ? withWhatIf((object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object), whatIfs) : levelPolicy(args.level ?? PRIVILEGED);
+    return { policy, podTemplates, today, ignoreSuppressions: args.ignoreSuppressions };
   };
 }
 
@@ -146,11 +159,11 @@ function inputUri(path: string): string {
 function render(args: CheckArgs, files: readonly CheckedFile[], isTTY: boolean): string {
   switch (args.format) {
     case 'json':
-      return formatJson(files, args.fixes);
+      return formatJson(files, args.fixes, args.ignoreSuppressions);
     case 'sarif':
-      return formatSarif(files, VERSION);
+      return formatSarif(files, VERSION, args.ignoreSuppressions);
     case 'text':
-      return formatText(files, { color: wantsColor(args, isTTY) });
+      return formatText(files, { color: wantsColor(args, isTTY), suppressionsIgnored: args.ignoreSuppressions });
   }
 }
 

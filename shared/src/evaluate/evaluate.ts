@@ -1,17 +1,26 @@
 import type { LevelVersion } from '../policy/levelVersion';
 import type { Mode, Policy } from '../policy/policy';
 import type { ObjectMeta } from '../workloads/extract';
+import type { PodTemplateTable } from '../workloads/podTemplates';
 import type { Problem, Range } from '../yaml/range';
 import type { CheckResult, Finding } from './finding';
 import { IncrementalEvaluator } from './incremental';
+import type { SuppressedViolation } from './suppressions';
 
 export { evaluateDocument, evaluateDocuments } from './document';
+export type { SuppressedViolation, Suppression } from './suppressions';
 
 export interface EvaluateOptions {
   /** The policy for every object, or a resolver that picks one per object (namespace context). */
   readonly policy: Policy | ((object: ObjectMeta & { readonly runtimeClassName: string | undefined }) => Policy);
   /** Emulation version cap (pod-security-standards.md §2.3); default none. */
   readonly cap?: number;
+  /** Custom resources with pod templates (`podTemplateTable(rules)`); default the presets alone. */
+  readonly podTemplates?: PodTemplateTable;
+  /** `# podsec-ignore` comments are honoured unless this is true (`--no-suppressions`, for audits). */
+  readonly ignoreSuppressions?: boolean;
+  /** The local date `until=` is compared with, `YYYY-MM-DD`; default the clock's (tests inject one). */
+  readonly today?: string;
 }
 
 export interface ModeResult {
@@ -41,6 +50,12 @@ export interface ObjectResult {
   readonly namespace: string | undefined;
   readonly kindRange: Range;
   readonly isPod: boolean;
+  /**
+   * Set for a custom resource: PSA never evaluates the object itself, so every result is what the
+   * pods its controller makes from the template at `path` would get. `found` is false when the
+   * object has no template there (nothing evaluated). `source` names the preset or rule.
+   */
+  readonly customResource?: { readonly path: string; readonly source: string; readonly found: boolean };
   readonly policy: Policy;
   /** In the order enforce, warn, audit; empty when the object is exempt or not evaluated. */
   readonly modes: readonly ModeResult[];
@@ -48,7 +63,13 @@ export interface ObjectResult {
   readonly allowed: boolean;
   /** The primary API server message: the rejection when not allowed, else the warning, else null. */
   readonly message: string | null;
+  /** What podsec reports: every finding not hidden by a `# podsec-ignore` comment. */
   readonly violations: readonly Violation[];
+  /**
+   * Findings hidden by `# podsec-ignore` comments, with the comment. They still count in `allowed`,
+   * `message`, `modes` and `levels`, which say what the API server would do.
+   */
+  readonly suppressed: readonly SuppressedViolation[];
   /**
    * The strictest level the object satisfies at its enforce version, and how many findings stand
    * between it and each level: what a code lens shows ("✓ restricted", "✗ baseline: 2 violations").

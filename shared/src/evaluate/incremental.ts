@@ -140,7 +140,7 @@ export class IncrementalEvaluator {
 
   private placeEntry(entry: Entry, start: number, end: number, index: number): Placed {
     if (entry.evaluated.generation !== this.generation) {
-      const { object, problems } = evaluateDocument(entry.parsed, this.options);
+      const { object, problems } = evaluateDocument(entry.parsed, this.options, entry.source);
       problems.sort((a, b) => a.range[0] - b.range[0]);
       entry.evaluated = { generation: this.generation, object, problems };
     }
@@ -151,7 +151,7 @@ export class IncrementalEvaluator {
   private whole(text: string): Evaluated {
     this.previous = undefined;
     const documents = parseDocuments(text);
-    return { result: evaluateDocuments(documents, this.options), documents };
+    return { result: evaluateDocuments(documents, this.options, text), documents };
   }
 }
 
@@ -202,5 +202,6 @@ function placeObject(object: ObjectResult, docIndex: number, offset: number): Ob
     docIndex,
     kindRange: shift(object.kindRange, offset),
     violations: object.violations.map((v) => ({ ...v, range: shift(v.range, offset) })),
+    suppressed: object.suppressed.map((v) => ({ ...v, range: shift(v.range, offset), suppression: { ...v.suppression, range: shift(v.suppression.range, offset) } })),
   };
 }

@@ -71,8 +71,8 @@ export function whatIfTarget(ctx: PolicyContext, namespace: string, labels: Read
  * policy (keeping a runtime-class exemption); every other object gets a privileged policy, which
  * runs no check, so a file costs little beyond its parse.
  */
-export function whatIfOptions(resolve: (object: ObjectPlacement) => Policy, target: WhatIfTarget, others: 'keep' | 'skip' = 'skip'): EvaluateOptions {
-  return { policy: whatIfResolver(resolve, target, others) };
+export function whatIfOptions(resolve: (object: ObjectPlacement) => Policy, target: WhatIfTarget, others: 'keep' | 'skip' = 'skip', rest: Omit<EvaluateOptions, 'policy'> = {}): EvaluateOptions {
+  return { ...rest, policy: whatIfResolver(resolve, target, others) };
 }
 
 /** The resolver of `whatIfOptions`, for chaining several namespaces. */
@@ -86,7 +86,11 @@ export function whatIfResolver(resolve: (object: ObjectPlacement) => Policy, tar
   };
 }
 
-/** The workloads of one evaluated file that land in the namespace and are not exempt. */
+/**
+ * The workloads of one evaluated file that land in the namespace and are not exempt. Rejection is
+ * the API server's (`allowed`): a `# podsec-ignore` comment hides a finding from podsec's report,
+ * not from Pod Security Admission.
+ */
 export function whatIfWorkloads(uri: string, result: EvaluationResult, namespace: string): WhatIfWorkload[] {
   return result.objects.filter((o) => o.policy.namespace === namespace && !o.policy.exemption).map((o) => workload(uri, o));
 }

@@ -3,6 +3,7 @@ import type { ParsedDocument } from '../yaml/parse';
 import type { Range } from '../yaml/range';
 import { DocContext, NodeView, valueRange } from '../yaml/view';
 import { workloadKind, type WorkloadKind } from './kinds';
+import type { PodTemplateTable } from './podTemplates';
 import { podView, type PodView } from './podView';
 
 /** What identifies a Kubernetes object in a document, with the ranges hovers and lenses use. */
@@ -19,7 +20,10 @@ export interface ObjectMeta {
 
 export interface Workload extends ObjectMeta {
   readonly workloadKind: WorkloadKind;
-  /** Undefined only for a ReplicationController without a template, which PSA skips. */
+  /**
+   * Undefined for a ReplicationController without a template, which PSA skips, and for a custom
+   * resource without one: its pods come from somewhere else, if from anywhere.
+   */
   readonly pod: PodView | undefined;
 }
 
@@ -44,9 +48,12 @@ export function objectMeta(parsed: ParsedDocument, ctx: DocContext): ObjectMeta 
   };
 }
 
-/** The workload in an object, or undefined when its kind has no pod spec. */
-export function extractWorkload(meta: ObjectMeta): Workload | undefined {
-  const kind = workloadKind(meta.apiVersion, meta.kind);
+/**
+ * The workload in an object, or undefined when its kind has no pod spec. Custom resources are
+ * looked up in `templates`, the presets when not given.
+ */
+export function extractWorkload(meta: ObjectMeta, templates?: PodTemplateTable): Workload | undefined {
+  const kind = workloadKind(meta.apiVersion, meta.kind, templates);
   if (!kind) return undefined;
   let template = meta.root;
   for (const key of kind.templatePath) template = template.get(key);

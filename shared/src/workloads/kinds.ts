@@ -1,3 +1,5 @@
+import { PRESET_TABLE, type PodTemplateTable } from './podTemplates';
+
 /**
  * Where each built-in kind keeps its pod, from PSA's `admission/admission.go`
  * (`DefaultPodSpecExtractor`) and pod-security-admission.md §6.1. Kept as data so the table can be
@@ -13,6 +15,11 @@ export interface WorkloadKind {
   readonly isPod: boolean;
   /** ReplicationController's template is optional: absent means "allowed, not evaluated". */
   readonly templateOptional: boolean;
+  /**
+   * Set for a custom resource with a pod template (podTemplates.ts): PSA never evaluates it, so
+   * every result is a prediction for the pods its controller makes from the template.
+   */
+  readonly customResource?: { readonly path: string; readonly source: string };
 }
 
 const kinds: readonly WorkloadKind[] = [
@@ -33,15 +40,23 @@ export const WORKLOAD_KINDS: readonly string[] = kinds.map((k) => k.kind);
 
 /**
  * The workload kind for an object, or undefined for anything else (Services, custom resources
- * that happen to be called `Deployment`, …). A missing apiVersion still matches so that a person
- * typing a new manifest sees results before they finish the header.
+ * that happen to be called `Deployment`, …). A missing apiVersion still matches a built-in kind
+ * so that a person typing a new manifest sees results before they finish the header. Custom
+ * resources come from `templates` (the presets unless told otherwise) and need their apiVersion.
  */
-export function workloadKind(apiVersion: string | undefined, kind: string | undefined): WorkloadKind | undefined {
+export function workloadKind(apiVersion: string | undefined, kind: string | undefined, templates: PodTemplateTable = PRESET_TABLE): WorkloadKind | undefined {
   if (kind === undefined) return undefined;
   const entry = byKind.get(kind);
-  if (!entry) return undefined;
-  if (apiVersion === undefined) return entry;
+  if (entry && (apiVersion === undefined || entry.groups.includes(groupOf(apiVersion)))) return entry;
+  return templates.lookup(apiVersion, kind);
+}
+
+/** True for a kind PSA itself evaluates in that group: no rule may remap it. */
+export function isBuiltInWorkload(group: string, kind: string): boolean {
+  return byKind.get(kind)?.groups.includes(group) ?? false;
+}
+
+function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
-  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  return entry.groups.includes(group) ? entry : undefined;
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
 }

@@ -1,3 +1,4 @@
+import type { SuppressedViolation } from '../../evaluate/evaluate';
 import { renderLevelVersion } from '../../policy/levelVersion';
 import type { Fix } from '../../fix/types';
 import type { Problem } from '../../yaml/range';
@@ -11,12 +12,21 @@ import type { LineIndex } from '../lines';
  * violation lists the fixes that render on the file as it is, safe or not (`--fix` applies the
  * safe, preferred ones); proving each costs a parse of its document, so it is asked for.
  */
-export function formatJson(files: readonly CheckedFile[], withFixes = false): string {
+export function formatJson(files: readonly CheckedFile[], withFixes = false, suppressionsIgnored = false): string {
+  const summary = summarize(files);
   const report = {
     version: 1,
     files: files.map((file) => fileJson(file, withFixes)),
-    // `errors` counts every error listed, invalid Namespace labels included.
-    summary: (({ files: f, objects, violations, errors, invalidLabels }) => ({ files: f, objects, violations, errors: errors + invalidLabels }))(summarize(files)),
+    summary: {
+      files: summary.files,
+      objects: summary.objects,
+      violations: summary.violations,
+      // Every error listed, invalid Namespace labels included.
+      errors: summary.errors + summary.invalidLabels,
+      // Present only when there is something to say, so reports without suppressions keep their shape.
+      ...(summary.suppressed > 0 ? { suppressed: summary.suppressed } : {}),
+      ...(suppressionsIgnored ? { suppressionsIgnored: true } : {}),
+    },
   };
   return JSON.stringify(report) + '\n';
 }
@@ -40,6 +50,8 @@ function fileJson(file: CheckedFile, withFixes: boolean) {
         audit: renderLevelVersion(o.policy.audit),
       },
       exemption: o.policy.exemption ?? null,
+      // Only on custom resources, whose results are about the pods their controller creates.
+      ...(o.customResource ? { podTemplate: { path: o.customResource.path, source: o.customResource.source, found: o.customResource.found } } : {}),
       messages: Object.fromEntries(o.modes.filter((m) => m.message).map((m) => [m.mode, m.message])),
       violations: o.violations.map((v) => ({
         check: v.checkId,
@@ -52,9 +64,30 @@ function fileJson(file: CheckedFile, withFixes: boolean) {
         range: file.lines.range(v.range),
         ...(withFixes ? { fixes: fixes.of(v).map((f) => fixJson(f, file.lines)) } : {}),
       })),
+      ...(o.suppressed.length > 0 ? { suppressed: o.suppressed.map((v) => suppressedJson(v, file.lines)) } : {}),
     })),
     errors: fileErrors(file).map((p) => problemJson(p, file.lines)),
     notes: [...file.ioProblems, ...file.result.problems].filter((p) => p.severity !== 'error').map((p) => problemJson(p, file.lines)),
+  };
+}
+
+/** A finding a `# podsec-ignore` comment hides: the violation's fields, and the comment's. */
+function suppressedJson(v: SuppressedViolation, lines: LineIndex) {
+  return {
+    check: v.checkId,
+    level: v.level,
+    mode: v.mode,
+    policy: v.pair,
+    reason: v.reason,
+    detail: v.detail,
+    message: v.message,
+    range: lines.range(v.range),
+    suppression: {
+      justification: v.suppression.reason,
+      until: v.suppression.until ?? null,
+      scope: v.suppression.scope,
+      range: lines.range(v.suppression.range),
+    },
   };
 }
 

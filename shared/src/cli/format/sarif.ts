@@ -1,5 +1,6 @@
 import { ALL_CHECKS } from '../../checks/index';
 import { checkDocUrl, DOCS_BASE_URL } from '../../checks/docs';
+import type { ObjectResult, Violation } from '../../evaluate/evaluate';
 import type { Fix } from '../../fix/types';
 import type { Mode } from '../../policy/policy';
 import type { Problem, Range } from '../../yaml/range';
@@ -21,6 +22,13 @@ const PROBLEM_RULES: Record<string, string> = {
   'control-characters': 'The text holds characters YAML does not allow (a binary file?); the document was not evaluated.',
   'helm-template': 'The file is a Helm template that is not YAML until rendered; it was not evaluated.',
   'file-too-large': 'The file is larger than --max-file-size; it was not read or evaluated.',
+  'suppression-no-reason': 'A # podsec-ignore comment gives no reason after " -- ".',
+  'suppression-no-check': 'A # podsec-ignore comment names no check.',
+  'suppression-unknown-check': 'A # podsec-ignore comment names a check that does not exist.',
+  'suppression-unused': 'A # podsec-ignore comment names a check with no finding where it applies.',
+  'suppression-expired': 'A # podsec-ignore comment is past its until= date; the findings it hid are reported again.',
+  'suppression-bad-date': 'A # podsec-ignore comment has an until= value that is not a date; it suppresses nothing.',
+  'suppression-misplaced': 'A # podsec-ignore comment is not above a field, at the end of a field\'s line or on the kind: line; it applies to nothing.',
 };
 
 /**
@@ -28,7 +36,7 @@ const PROBLEM_RULES: Record<string, string> = {
  * plus rules for input problems, and one result per finding with a precise region and the fixes
  * that render on the file (SARIF §3.55), in the regions' convention.
  */
-export function formatSarif(files: readonly CheckedFile[], toolVersion: string): string {
+export function formatSarif(files: readonly CheckedFile[], toolVersion: string, suppressionsIgnored = false): string {
   const rules = [
     ...ALL_CHECKS.map((c) => ({
       id: c.id,
@@ -45,6 +53,9 @@ export function formatSarif(files: readonly CheckedFile[], toolVersion: string):
     ...Object.entries(PROBLEM_RULES).map(([id, text]) => ({ id, name: id, shortDescription: { text }, help: { text } })),
   ];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  // SARIF §3.27.23: an empty array says the tool looked and found no suppression; absent, that it
+  // did not look, which is what --no-suppressions means.
+  const none = suppressionsIgnored ? {} : { suppressions: [] };
   const results: unknown[] = [];
   for (const file of files) {
     const uri = file.path === '-' ? 'stdin' : file.path.split('\\').join('/');
@@ -53,17 +64,18 @@ export function formatSarif(files: readonly CheckedFile[], toolVersion: string):
       for (const v of o.violations) {
         const rendered = fixes.of(v);
         results.push({
-          ruleId: v.checkId,
-          ruleIndex: ruleIndex.get(v.checkId),
-          level: LEVEL[v.mode],
-          message: { text: `${v.reason}: ${v.message} (${v.mode} ${v.pair})` },
-          locations: [location(file, uri, v.range)],
-          properties: { mode: v.mode, policy: v.pair, detail: v.detail, object: `${o.kind}/${o.name ?? ''}`, documentIndex: o.docIndex },
+          ...violationResult(v, o, file, uri, ruleIndex),
           ...(rendered.length > 0 ? { fixes: rendered.map((f) => sarifFix(f, file, uri)) } : {}),
+          ...none,
         });
       }
+      // Suppressed findings are reported as such, with their justification, and without fixes.
+      for (const v of o.suppressed) {
+        const suppression = { kind: 'inSource', ...(v.suppression.reason ? { justification: v.suppression.reason } : {}), location: location(file, uri, v.suppression.range) };
+        results.push({ ...violationResult(v, o, file, uri, ruleIndex), suppressions: [suppression] });
+      }
     }
-    for (const p of [...file.ioProblems, ...file.result.problems]) results.push(problemResult(p, file, uri, ruleIndex));
+    for (const p of [...file.ioProblems, ...file.result.problems]) results.push({ ...problemResult(p, file, uri, ruleIndex), ...none });
   }
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -77,6 +89,17 @@ export function formatSarif(files: readonly CheckedFile[], toolVersion: string):
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+function violationResult(v: Violation, o: ObjectResult, file: CheckedFile, uri: string, ruleIndex: Map<string, number>) {
+  return {
+    ruleId: v.checkId,
+    ruleIndex: ruleIndex.get(v.checkId),
+    level: LEVEL[v.mode],
+    message: { text: `${v.reason}: ${v.message} (${v.mode} ${v.pair})` },
+    locations: [location(file, uri, v.range)],
+    properties: { mode: v.mode, policy: v.pair, detail: v.detail, object: `${o.kind}/${o.name ?? ''}`, documentIndex: o.docIndex },
+  };
 }
 
 function problemResult(p: Problem, file: CheckedFile, uri: string, ruleIndex: Map<string, number>) {

@@ -5,6 +5,8 @@ import { fileErrors, summarize, type CheckedFile } from '../report';
 
 export interface TextOptions {
   readonly color: boolean;
+  /** `--no-suppressions`: the summary says that `# podsec-ignore` comments were ignored. */
+  readonly suppressionsIgnored?: boolean;
 }
 
 const SEVERITY: Record<Mode, 'error' | 'warning' | 'info'> = { enforce: 'error', warn: 'warning', audit: 'info' };
@@ -31,7 +33,7 @@ export function formatText(files: readonly CheckedFile[], options: TextOptions):
     lines.sort((a, b) => a.offset - b.offset);
     out.push(...lines.map((l) => l.text));
   }
-  out.push(summaryLine(files, paint));
+  out.push(summaryLine(files, paint, options.suppressionsIgnored === true));
   return out.join('\n') + '\n';
 }
 
@@ -60,7 +62,7 @@ function problemSeverity(p: Problem): string {
   return p.severity;
 }
 
-function summaryLine(files: readonly CheckedFile[], paint: Paint): string {
+function summaryLine(files: readonly CheckedFile[], paint: Paint, suppressionsIgnored: boolean): string {
   const s = summarize(files);
   const errorFiles = files.filter((f) => fileErrors(f).some((p) => p.code !== INVALID_NAMESPACE_LABEL)).length;
   const parts = [
@@ -69,7 +71,9 @@ function summaryLine(files: readonly CheckedFile[], paint: Paint): string {
     `${s.violations} ${s.violations === 1 ? 'violation' : 'violations'}`,
   ];
   if (s.invalidLabels > 0) parts.push(`${s.invalidLabels} invalid namespace ${s.invalidLabels === 1 ? 'label' : 'labels'} (Namespace rejected)`);
+  if (s.suppressed > 0) parts.push(`${s.suppressed} suppressed`);
   if (s.errors > 0) parts.push(`${s.errors} ${s.errors === 1 ? 'error' : 'errors'} in ${errorFiles} ${errorFiles === 1 ? 'file' : 'files'}`);
+  if (suppressionsIgnored) parts.push('podsec-ignore comments ignored (--no-suppressions)');
   const ok = s.rejected === 0 && s.errors === 0 && s.invalidLabels === 0;
   return `${paint(ok ? 'green' : 'red', ok ? '✓' : '✗')} ${parts.join(', ')}`;
 }
