@@ -129,6 +129,16 @@ describe('language server: what-if for namespace labels', () => {
     assert.deepEqual(await titles(), ['4 workloads in this workspace would be rejected at restricted:latest']);
   });
 
+  it('puts the lens on labels: when there is no enforce label', async () => {
+    const blue = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: blue\n  labels:\n    team: b\n    pod-security.kubernetes.io/warn: restricted\n';
+    await client.open(uri('ns/blue.yaml'), blue);
+    const lenses = await client.codeLenses(uri('ns/blue.yaml'));
+    // Default settings: enforce baseline:latest; the Deployment "elsewhere" is baseline, not restricted.
+    assert.deepEqual(lenses?.map((l) => [l.range.start.line, l.command?.title]), [[4, '✓ no workload in this workspace would be rejected at baseline:latest · 1 would warn at restricted:latest']]);
+    assert.match(text(await client.hover(uri('ns/blue.yaml'), 6, 40)), /triggers no dry run in the API server: the enforce level stays "baseline:latest"/);
+    assert.equal(await client.hover(uri('ns/blue.yaml'), 5, 6), null, 'other labels say nothing');
+  });
+
   it('shows the rejection instead of counts while a label is invalid', async () => {
     const lenses = await client.codeLenses(uri('ns/bad.yaml'));
     assert.deepEqual(lenses?.map((l) => l.command?.title), ['✗ the API server rejects this Namespace: invalid pod-security labels']);
