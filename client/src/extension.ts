@@ -5,10 +5,11 @@ import { chooseTargetLevelCommand } from './commands';
 import { fixAllCommand } from './fixAll';
 import { afterCrash, RestartBudget } from './restartBudget';
 import { PolicyStatus } from './statusBar';
+import { showWhatIfCommand } from './whatIf';
 import { initializationOptions, withAdmissionConfigScope } from './trust';
 
 /**
- * The extension starts the bundled language server and adds a status bar item and three commands.
+ * The extension starts the bundled language server and adds a status bar item and four commands.
  * It runs no code from the workspace, sends nothing over the network and collects no telemetry.
  */
 
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.chooseTargetLevel, chooseTargetLevelCommand),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show()),
     vscode.commands.registerCommand(COMMANDS.fixAll, fixAllCommand),
+    vscode.commands.registerCommand(COMMANDS.showWhatIf, showWhatIfCommand),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       if (languageClient.isRunning()) void languageClient.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),

@@ -41,12 +41,16 @@ import { scanRules } from './scanRules';
 import { ValidationScheduler } from './scheduler';
 import { SettingsStore } from './settings';
 import { Workspace, type ScanFolder } from './workspace';
+import { whatIfHover, whatIfLenses, type WhatIfEnvironment } from './features/whatIf';
+import { WhatIfStore, type FileSource } from './whatIf';
+import { parseDocuments } from '../../shared/src/yaml/parse';
 
 /** Wiring only: connection, documents, capabilities, feature registration. */
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analysis = new Analysis();
 const workspace = new Workspace();
+const whatIf = new WhatIfStore((uri) => workspace.readText(uri));
 let folders: string[] = [];
 let canPullConfiguration = false;
 let canWatchFiles = false;
@@ -122,21 +126,27 @@ connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   let changed = false;
   for (const change of changes) {
+    whatIf.forget(change.uri);
     if (documents.get(change.uri)) continue;
     changed = (change.type === FileChangeType.Deleted ? workspace.remove(change.uri) : await workspace.readFile(change.uri)) || changed;
   }
   if (changed) contextChanged();
+  else whatIfChanged();
 });
 
 documents.onDidChangeContent((change) => {
   if (workspace.update(change.document.uri, change.document.getText())) contextChanged();
-  else scheduler.request(change.document.uri);
+  else {
+    scheduler.request(change.document.uri);
+    whatIfChanged();
+  }
 });
 
 documents.onDidClose(async (e) => {
   scheduler.forget(e.document.uri);
   failures.forget(e.document.uri);
   analysis.forget(e.document.uri);
+  whatIf.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   // The editor's unsaved text no longer counts: go back to the file on disk.
   if (await workspace.readFile(e.document.uri)) contextChanged();
@@ -144,12 +154,18 @@ documents.onDidClose(async (e) => {
 
 connection.onHover(async ({ textDocument, position }, token) => {
   const target = await analyzeForRequest(textDocument.uri, token);
-  return target ? (pspHover(target.doc, target.analyzed, position, pspContext()) ?? hover(target.doc, target.analyzed.result, position, folders)) : null;
+  if (!target) return null;
+  return (
+    pspHover(target.doc, target.analyzed, position, pspContext()) ??
+    hover(target.doc, target.analyzed.result, position, folders) ??
+    (await whatIfHover(target.doc, target.analyzed, position, () => whatIfEnvironment(target.doc, token)))
+  );
 });
 
 connection.onCodeLens(async ({ textDocument }, token) => {
   const target = await analyzeForRequest(textDocument.uri, token);
-  return target ? codeLenses(target.doc, target.analyzed.result) : [];
+  if (!target) return [];
+  return [...codeLenses(target.doc, target.analyzed.result), ...(await whatIfLenses(target.doc, target.analyzed, () => whatIfEnvironment(target.doc, token)))];
 });
 
 connection.onRequest(EFFECTIVE_POLICY_REQUEST, async ({ uri }: EffectivePolicyParams, token: CancellationToken) => {
@@ -220,6 +236,50 @@ function contextChanged(): void {
   for (const doc of documents.all()) scheduler.request(doc.uri);
   void connection.sendNotification(POLICY_CHANGED_NOTIFICATION);
   if (canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+}
+
+/** What the what-if lens and hover of a Namespace document need; built only when one asks. */
+async function whatIfEnvironment(doc: TextDocument, token: CancellationToken): Promise<WhatIfEnvironment> {
+  const docSettings = await settings.forDocument(doc.uri);
+  const admission = workspace.admission(docSettings.admissionConfig ? pathToFileURL(docSettings.admissionConfig).toString() : undefined);
+  return {
+    store: whatIf,
+    context: { settings: docSettings, index: workspace.index, admission },
+    placement: [workspace.index.kustomizationsKey(), docSettings.namespaceSource, docSettings.defaultNamespace, admissionId(admission)].join('\u0000'),
+    files: () => whatIfFiles(),
+    isCancelled: () => token.isCancellationRequested,
+  };
+}
+
+/** Each admission configuration object gets a number: a new one (re-read, changed) is another placement. */
+const admissionIds = new WeakMap<object, number>();
+let admissionCount = 0;
+function admissionId(admission: object | undefined): string {
+  if (!admission) return '';
+  let id = admissionIds.get(admission);
+  if (id === undefined) admissionIds.set(admission, (id = ++admissionCount));
+  return String(id);
+}
+function* whatIfFiles(): Iterable<[string, FileSource]> {
+  for (const uri of workspace.files()) {
+    const doc = documents.get(uri);
+    if (!doc) {
+      yield [uri, { disk: true }];
+      continue;
+    }
+    const { version } = doc;
+    const text = doc.getText();
+    // An open document's parse is reused when its analysis is current.
+    yield [uri, { version, text, documents: () => analysis.peek(uri, version)?.documents ?? parseDocuments(text) }];
+  }
+}
+
+/** A workload changed: visible what-if lenses recount, once the edits pause. */
+let whatIfRefresh: ReturnType<typeof setTimeout> | undefined;
+function whatIfChanged(): void {
+  if (!canRefreshCodeLens || !whatIf.isInUse) return;
+  clearTimeout(whatIfRefresh);
+  whatIfRefresh = setTimeout(() => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined), 500);
 }
 
 /** A request's document and its current analysis; a cancelled request ends with RequestCancelled. */

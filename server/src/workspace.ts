@@ -133,6 +133,19 @@ export class Workspace {
     return changed;
   }
 
+  /** The YAML files read from disk (the scan's files, minus excluded and deleted ones). */
+  files(): IterableIterator<string> {
+    return this.fromDisk.values();
+  }
+
+  /** A scanned file's text as it is on disk now, within its folder's size limit; undefined if unreadable. */
+  async readText(uri: string): Promise<string | undefined> {
+    const path = filePath(uri);
+    if (path === undefined) return undefined;
+    const read = await readTextFile(path, this.maxFileSize(uri));
+    return 'text' in read ? read.text : undefined;
+  }
+
   /** Forgets configurations named by settings, so they are read again (settings changed). */
   forgetNamed(): void {
     this.namedAdmission.clear();

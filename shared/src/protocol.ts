@@ -45,7 +45,24 @@ export const COMMANDS = {
   chooseTargetLevel: 'podsec.chooseTargetLevel',
   showOutput: 'podsec.showOutput',
   fixAll: 'podsec.fixAll',
+  /** The what-if code lens's command: a quick pick of workloads, each opening at its first violation. */
+  showWhatIf: 'podsec.showWhatIf',
 } as const;
+
+/** The argument of `COMMANDS.showWhatIf`, built by the server. */
+export interface WhatIfPicks {
+  readonly title: string;
+  readonly picks: readonly WhatIfPick[];
+}
+
+/** One workload in the what-if quick pick, with where to open it (0-based). */
+export interface WhatIfPick {
+  readonly label: string;
+  readonly description: string;
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+}
 
 /**
  * The code action kind of "Fix all Pod Security findings in this document", for

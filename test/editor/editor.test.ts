@@ -36,7 +36,7 @@ describe('editor tests in VS Code', () => {
     );
     const output = `${run.stdout}\n${run.stderr}`;
     assert.equal(run.status, 0, `editor tests failed (exit ${run.status}):\n${output}`);
-    assert.match(output, /\b15 passing\b/, output);
+    assert.match(output, /\b16 passing\b/, output);
     assert.doesNotMatch(output, /\d+ failing/, output);
     assert.ok(existsSync(screenshot) && statSync(screenshot).size > 10_000, 'the screenshot was taken');
   });

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import {
   CodeActionRequest,
   CodeActionResolveRequest,
+  CodeLensRefreshRequest,
   CodeLensRequest,
   ConfigurationRequest,
   DidChangeWatchedFilesNotification,
@@ -54,6 +55,9 @@ export class LspClient {
   private readonly proc: ChildProcess;
   private readonly connection: ProtocolConnection;
   private readonly waiters: Array<{ match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  /** workspace/codeLens/refresh requests received (sent only when `start` declared support). */
+  lensRefreshes = 0;
+  private lensRefreshWaiters: Array<() => void> = [];
   /** While set, configuration requests wait for it (see holdConfiguration). */
   private configurationGate: Promise<void> | undefined;
   private onConfigurationAsked: (() => void) | undefined;
@@ -77,6 +81,10 @@ export class LspClient {
       return params.items.map((item) => (item.section === undefined || item.section === 'podsec' ? this.settings : (this.sections[item.section] ?? null)));
     });
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(CodeLensRefreshRequest.type, () => {
+      this.lensRefreshes++;
+      for (const resolve of this.lensRefreshWaiters.splice(0)) resolve();
+    });
     this.connection.onNotification(ShowMessageNotification.method, (p: { message: string }) => {
       this.messages.push(p.message);
     });
@@ -93,7 +101,12 @@ export class LspClient {
    */
   async start(
     folderUri?: string,
-    extra: { textDocument?: ClientCapabilities['textDocument']; workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit']; initializationOptions?: unknown } = {},
+    extra: {
+      textDocument?: ClientCapabilities['textDocument'];
+      workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit'];
+      initializationOptions?: unknown;
+      codeLensRefresh?: boolean;
+    } = {},
   ): Promise<void> {
     const indexed = new Promise<void>((resolve) => this.connection.onNotification(POLICY_CHANGED_NOTIFICATION, () => resolve()));
     this.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
@@ -101,7 +114,13 @@ export class LspClient {
       processId: process.pid,
       rootUri: folderUri ?? null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: extra.workspaceEdit },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceEdit: extra.workspaceEdit,
+          ...(extra.codeLensRefresh ? { codeLens: { refreshSupport: true } } : {}),
+        },
         textDocument: extra.textDocument,
         window: { workDoneProgress: true },
       },
@@ -148,6 +167,11 @@ export class LspClient {
   /** Tells the server files changed on disk, without waiting. */
   filesChanged(uris: readonly string[]): Promise<void> {
     return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: uris.map((uri) => ({ uri, type: FileChangeType.Changed as FileChangeType })) });
+  }
+
+  /** Resolves at the next workspace/codeLens/refresh request. */
+  nextLensRefresh(): Promise<void> {
+    return new Promise((resolve) => this.lensRefreshWaiters.push(resolve));
   }
 
   codeLenses(uri: string, token?: CancellationToken): Promise<CodeLens[] | null> {

@@ -7,6 +7,7 @@ import { workspaceEdit, type EditSupport } from '../convert';
 import { complyEdits, complyOffers, type TargetLevel } from './comply';
 import { FIX_ALL_TITLE, fixAllEdits, isSafelyFixable } from './fixAll';
 import { quickFixes } from './quickFixes';
+import { labelQuickFixes } from './whatIf';
 
 export interface CodeActionSupport extends EditSupport {
   /** The client resolves `edit` lazily (`codeAction/resolve`), so costly edits wait for a choice. */
@@ -28,7 +29,7 @@ export function codeActions(doc: TextDocument, analyzed: Analyzed, params: CodeA
   const at = { uri: doc.uri, version: analyzed.version };
   if (wants(CodeActionKind.QuickFix)) {
     const fixes = quickFixes(doc, analyzed, params.context.diagnostics, support);
-    out.push(...fixes);
+    out.push(...fixes, ...labelQuickFixes(doc, analyzed, params.context.diagnostics, support));
     for (const offer of complyOffers(doc, analyzed, params.range)) {
       const deferred: Deferred = { ...at, action: 'comply', docIndex: offer.docIndex, level: offer.level };
       const action = withEdit(doc, analyzed, { title: offer.title, kind: CodeActionKind.QuickFix }, deferred, support);

@@ -1,6 +1,7 @@
 import { LATEST, parseLevel, parseLevelVersion, parseVersion, type LevelVersion } from '../policy/levelVersion';
 import { DEFAULT_SETTINGS } from '../settings';
 import { formatSize, parseSize } from '../size';
+import { parseWhatIf, type WhatIfSpec } from '../whatif/spec';
 import { parsePspMigrateArgs, type PspMigrateArgs } from './pspArgs';
 
 export type Format = 'text' | 'json' | 'sarif';
@@ -22,6 +23,8 @@ export interface CheckArgs {
   readonly maxFileSize: number;
   /** JSON: list each violation's fixes. */
   readonly fixes: boolean;
+  /** `--what-if namespace=N,enforce=L[:V],...`: evaluate as if these namespaces had these labels. */
+  readonly whatIf: readonly WhatIfSpec[];
   /** `--pod-templates FILE`: custom resources with pod templates, as in `podsec.podTemplates`. */
   readonly podTemplates: string | undefined;
   /** `--no-suppressions`: every `# podsec-ignore` comment is ignored (audits). */
@@ -75,6 +78,13 @@ Options:
   --fix-dry-run       Print what --fix would change as a unified diff on standard
                       output and write nothing; the report goes to standard error
                       (text format only).
+  --what-if namespace=NAME,enforce=LEVEL[:VERSION][,warn=...][,audit=...]
+                      Evaluate as if namespace NAME had these PSA labels (also
+                      enforce-version=, warn-version=, audit-version=; other labels keep
+                      their values, as with kubectl label --overwrite). Prints the
+                      warnings kubectl label --dry-run=server would print, with
+                      workload names standing for pod names, and the counts; the exit
+                      status is 1 if any workload would be rejected. Repeatable.
   --max-file-size SIZE
                       Files larger than SIZE (bytes, or with a unit: 512KB, 20MB;
                       units are powers of 1024) are not read or checked; each is
@@ -92,7 +102,9 @@ checked; each gets one note (render them first: helm template ... | podsec check
 
 See also: podsec psp-migrate --help (PodSecurityPolicy → Pod Security Admission labels).
 
-Exit status: 0 when nothing violates the enforce level, 1 when something does, 2 on usage
+Exit status: 0 when nothing violates the enforce level, 1 when something does (or a
+Namespace manifest has invalid pod-security.kubernetes.io labels, which the API server
+rejects; with --what-if, as if the labels were applied), 2 on usage
 errors or files that cannot be read, parsed, checked (too large, binary) or (with --fix)
 written. With --fix the status is that of the fixed files; with --fix-dry-run, that of the
 files as they are.`;
@@ -112,6 +124,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let fix: CheckArgs['fix'] = 'none';
   let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   let fixes = false;
+  const whatIf: WhatIfSpec[] = [];
   let podTemplates: string | undefined;
   let ignoreSuppressions = false;
   const paths: string[] = [];
@@ -177,6 +190,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         maxFileSize = bytes;
         break;
       }
+      case '--what-if': {
+        const parsed = parseWhatIf(takeValue() ?? '');
+        if ('error' in parsed) return { error: `--what-if ${parsed.error}` };
+        if (whatIf.some((w) => w.namespace === parsed.value.namespace)) return { error: `--what-if is given twice for namespace "${parsed.value.namespace}"` };
+        whatIf.push(parsed.value);
+        break;
+      }
       case '--fixes':
         if (eq >= 0) return { error: '--fixes takes no value' };
         fixes = true;
@@ -210,6 +230,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     level = { level: parsedLevel, version };
   }
   if (level && (Object.keys(modes).length > 0 || admissionConfig)) return { error: '--level cannot be combined with --enforce, --warn, --audit or --admission-config' };
+  if (whatIf.length > 0 && level) return { error: '--what-if cannot be combined with --level, which ignores namespaces' };
+  if (whatIf.length > 0 && fix !== 'none') return { error: '--what-if cannot be combined with --fix or --fix-dry-run: it only shows what the labels would do' };
   if (fixes && format !== 'json') return { error: '--fixes goes with --format json (SARIF always lists fixes)' };
-  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize, fixes, podTemplates, ignoreSuppressions };
+  return { command: 'check', level, format, paths, color, modes, admissionConfig, fix, maxFileSize, fixes, podTemplates, ignoreSuppressions, whatIf };
 }

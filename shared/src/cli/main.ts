@@ -21,6 +21,7 @@ import { loadPodTemplates } from './podTemplatesFile';
 import { PSP_USAGE } from './pspArgs';
 import { pspMigrate } from './pspMigrate';
 import { checkedFile, exitCode, type CheckedFile } from './report';
+import { formatWhatIf, whatIfTargets, withWhatIf } from './whatIf';
 
 declare const PODSEC_VERSION: string | undefined;
 const VERSION = typeof PODSEC_VERSION === 'string' ? PODSEC_VERSION : '0.0.0-dev';
@@ -66,7 +67,13 @@ function check(args: CheckArgs, io: Io): number {
   const optionsFor = evaluateOptions(args, inputs, admission, podTemplates);
   if (args.fix === 'none') {
     const files = report(args, inputs, optionsFor, admission);
-    io.stdout(render(args, files, io.isTTY));
+    // After the report; with JSON or SARIF on stdout, on stderr so the output stays parseable.
+    const whatIf = args.whatIf.length > 0 ? formatWhatIf(files, whatIfTargets(args.whatIf, policyContext(args, inputs, admissionConfig(admission)))) : '';
+    if (args.format === 'text') io.stdout(render(args, files, io.isTTY) + whatIf);
+    else {
+      io.stdout(render(args, files, io.isTTY));
+      if (whatIf) io.stderr(whatIf);
+    }
     return exitCode(files);
   }
   const run = fixInputs(inputs, optionsFor, args.fix);
@@ -108,14 +115,19 @@ function report(
  * exactly the policy the report checks.
  */
 function evaluateOptions(args: CheckArgs, inputs: readonly Input[], admission: Admission | undefined, podTemplates: PodTemplateTable): (path: string) => EvaluateOptions {
-  const context = args.level ? undefined : policyContext(args, inputs, admission && 'config' in admission ? admission.config : undefined);
+  const context = args.level ? undefined : policyContext(args, inputs, admissionConfig(admission));
+  const whatIfs = context ? whatIfTargets(args.whatIf, context) : [];
   // One date for the whole run, so every file compares `until=` with the same day.
   const today = localDate();
   return (path) => {
     const uri = inputUri(path);
-    const policy = context ? (object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object) : levelPolicy(args.level ?? PRIVILEGED);
+    const policy = context ? withWhatIf((object: ObjectPlacement) => resolvePolicy({ ...context, uri }, object), whatIfs) : levelPolicy(args.level ?? PRIVILEGED);
     return { policy, podTemplates, today, ignoreSuppressions: args.ignoreSuppressions };
   };
+}
+
+function admissionConfig(admission: Admission | undefined): AdmissionConfig | undefined {
+  return admission && 'config' in admission ? admission.config : undefined;
 }
 
 /** `--level` means exactly that pair, in enforce mode, for every object. */

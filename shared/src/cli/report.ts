@@ -1,5 +1,6 @@
 import type { EvaluationResult, ObjectResult } from '../evaluate/evaluate';
 import type { Problem } from '../yaml/range';
+import { INVALID_NAMESPACE_LABEL } from '../whatif/namespaceLabels';
 import { LineIndex } from './lines';
 
 /** One input as the formatters see it: its text (for positions) and what the engine said. */
@@ -21,6 +22,11 @@ export interface Summary {
   readonly errors: number;
   /** Objects the enforce level rejects for a finding that is not suppressed: what fails the run. */
   readonly rejected: number;
+  /**
+   * Invalid PSA labels on Namespace manifests (not in `errors`): the API server rejects the
+   * Namespace, a policy failure like a rejected pod (exit 1), not input podsec cannot read.
+   */
+  readonly invalidLabels: number;
   /** Findings hidden by `# podsec-ignore` comments. */
   readonly suppressed: number;
 }
@@ -38,6 +44,7 @@ export function summarize(files: readonly CheckedFile[]): Summary {
   let violations = 0;
   let errors = 0;
   let rejected = 0;
+  let invalidLabels = 0;
   let suppressed = 0;
   for (const file of files) {
     objects += file.result.objects.length;
@@ -46,9 +53,11 @@ export function summarize(files: readonly CheckedFile[]): Summary {
       suppressed += o.suppressed.length;
       if (isRejectedAsReported(o)) rejected++;
     }
-    errors += fileErrors(file).length;
+    const labels = file.result.problems.filter((p) => p.code === INVALID_NAMESPACE_LABEL);
+    invalidLabels += labels.length;
+    errors += fileErrors(file).length - labels.length;
   }
-  return { files: files.length, objects, violations, errors, rejected, suppressed };
+  return { files: files.length, objects, violations, errors, rejected, invalidLabels, suppressed };
 }
 
 /**
@@ -60,9 +69,10 @@ export function isRejectedAsReported(o: ObjectResult): boolean {
   return o.violations.some((v) => v.mode === 'enforce') || !o.suppressed.some((v) => v.mode === 'enforce');
 }
 
-/** 0 when nothing violates enforce, 1 when something does, 2 when an input could not be read or parsed. */
+/** 0 when nothing violates enforce, 1 when something does (or a Namespace has invalid labels), 2 when an input could not be read or parsed. */
 export function exitCode(files: readonly CheckedFile[]): 0 | 1 | 2 {
   const summary = summarize(files);
   if (summary.errors > 0) return 2;
-  return summary.rejected > 0 ? 1 : 0;
+  return summary.rejected > 0 || summary.invalidLabels > 0 ? 1 : 0;
 }
+

@@ -11,6 +11,7 @@ import type { CheckResult } from './finding';
 import { rejectionMessage, violatesMessage, warningMessage } from './messages';
 import { evaluatePod } from './pod';
 import { applySuppressions, type SuppressionOutcome } from './suppressions';
+import { namespaceLabelProblems } from '../whatif/namespaceLabels';
 
 /**
  * Evaluates a file already parsed; the language server keeps the parsed documents so fixes can
@@ -38,7 +39,8 @@ export function evaluateDocument(parsed: ParsedDocument, options: EvaluateOption
   const ctx = new DocContext(parsed.doc, parsed.source, parsed.base);
   const meta = objectMeta(parsed, ctx);
   const workload = meta && extractWorkload(meta, options.podTemplates);
-  if (!meta || !workload) return { problems: [...parsed.problems] };
+  // A Namespace with invalid PSA labels is rejected by the API server (admission §8.3).
+  if (!meta || !workload) return { problems: meta ? [...parsed.problems, ...namespaceLabelProblems(meta)] : [...parsed.problems] };
   const runtimeClassName = workload.pod?.spec.get('runtimeClassName').str();
   const policy = typeof options.policy === 'function' ? options.policy({ ...meta, runtimeClassName }) : options.policy;
   const custom = workload.workloadKind.customResource;

@@ -71,8 +71,9 @@ function namespaceManifest(uri: string, root: Node, lines: LineCounter): Namespa
       const key = isScalar(pair.key) ? pair.key.value : undefined;
       const value = pair.value as Node | null;
       if (typeof key !== 'string') continue;
-      // Label values are strings in Kubernetes; YAML may have typed them (`v1.25` stays a string, `true` does not).
-      const text = isScalar(value) ? (value.value === null ? '' : String(value.value)) : '';
+      // Label values are strings in Kubernetes; YAML may have typed them (`v1.25` stays a string, `1.30` does not):
+      // a typed value counts as the text written, so messages quote what the person wrote.
+      const text = isScalar(value) ? (value.value === null ? '' : typeof value.value === 'string' ? value.value : (value.source ?? String(value.value))) : '';
       const at = value?.range ?? (pair.key as Node).range;
       const range: Range | undefined = at ? [at[0], at[1]] : undefined;
       labels.set(key, { value: text, range, line: range ? lines.linePos(range[0]).line : 0 });

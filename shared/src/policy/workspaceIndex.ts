@@ -44,6 +44,19 @@ export class WorkspaceIndex {
     return this.byName.get(name)?.[0];
   }
 
+  /**
+   * What the kustomizations say, as a string that changes exactly when one of them does: what
+   * decides the namespace of a file that sets none (the what-if caches results by it).
+   */
+  kustomizationsKey(): string {
+    const out: string[] = [];
+    for (const uri of [...this.files.keys()].sort()) {
+      const k = this.files.get(uri)?.facts.kustomization;
+      if (k) out.push(JSON.stringify([uri, k.namespace, k.resources]));
+    }
+    return out.join('\n');
+  }
+
   namespaces(): NamespaceManifest[] {
     return [...this.files.values()].flatMap((f) => f.facts.namespaces);
   }

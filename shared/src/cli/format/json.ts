@@ -21,7 +21,8 @@ export function formatJson(files: readonly CheckedFile[], withFixes = false, sup
       files: summary.files,
       objects: summary.objects,
       violations: summary.violations,
-      errors: summary.errors,
+      // Every error listed, invalid Namespace labels included.
+      errors: summary.errors + summary.invalidLabels,
       // Present only when there is something to say, so reports without suppressions keep their shape.
       ...(summary.suppressed > 0 ? { suppressed: summary.suppressed } : {}),
       ...(suppressionsIgnored ? { suppressionsIgnored: true } : {}),

@@ -1,5 +1,6 @@
 import type { Mode } from '../../policy/policy';
 import type { Problem } from '../../yaml/range';
+import { INVALID_NAMESPACE_LABEL } from '../../whatif/namespaceLabels';
 import { fileErrors, summarize, type CheckedFile } from '../report';
 
 export interface TextOptions {
@@ -63,16 +64,17 @@ function problemSeverity(p: Problem): string {
 
 function summaryLine(files: readonly CheckedFile[], paint: Paint, suppressionsIgnored: boolean): string {
   const s = summarize(files);
-  const errorFiles = files.filter((f) => fileErrors(f).length > 0).length;
+  const errorFiles = files.filter((f) => fileErrors(f).some((p) => p.code !== INVALID_NAMESPACE_LABEL)).length;
   const parts = [
     `${s.objects} ${s.objects === 1 ? 'workload' : 'workloads'} in ${s.files} ${s.files === 1 ? 'file' : 'files'}`,
     `${s.rejected} rejected by enforce`,
     `${s.violations} ${s.violations === 1 ? 'violation' : 'violations'}`,
   ];
+  if (s.invalidLabels > 0) parts.push(`${s.invalidLabels} invalid namespace ${s.invalidLabels === 1 ? 'label' : 'labels'} (Namespace rejected)`);
   if (s.suppressed > 0) parts.push(`${s.suppressed} suppressed`);
   if (s.errors > 0) parts.push(`${s.errors} ${s.errors === 1 ? 'error' : 'errors'} in ${errorFiles} ${errorFiles === 1 ? 'file' : 'files'}`);
   if (suppressionsIgnored) parts.push('podsec-ignore comments ignored (--no-suppressions)');
-  const ok = s.rejected === 0 && s.errors === 0;
+  const ok = s.rejected === 0 && s.errors === 0 && s.invalidLabels === 0;
   return `${paint(ok ? 'green' : 'red', ok ? '✓' : '✗')} ${parts.join(', ')}`;
 }
 
