@@ -17,7 +17,10 @@ const SEVERITY: Record<Mode, DiagnosticSeverity> = {
   audit: DiagnosticSeverity.Information,
 };
 
-export function toRange(doc: TextDocument, range: Range) {
+/** What converting offsets takes: a TextDocument, or a view of one relative to a piece of it. */
+export type Positions = Pick<TextDocument, 'positionAt'>;
+
+export function toRange(doc: Positions, range: Range) {
   return { start: doc.positionAt(range[0]), end: doc.positionAt(range[1]) };
 }
 
@@ -25,7 +28,7 @@ export function toRange(doc: TextDocument, range: Range) {
  * One diagnostic per violation, worded as the API server words that check: the rejection for
  * enforce, the warning for warn and audit.
  */
-export function violationDiagnostic(doc: TextDocument, object: ObjectResult, v: Violation, folders: readonly string[]): Diagnostic {
+export function violationDiagnostic(doc: Positions, object: ObjectResult, v: Violation, folders: readonly string[]): Diagnostic {
   const entry = `${v.reason}${v.detail ? ` (${v.detail})` : ''}`;
   const message = v.mode === 'enforce' ? `${object.isPod ? '' : 'pods of this workload: '}violates PodSecurity "${v.pair}": ${entry}` : `would violate PodSecurity "${v.pair}": ${entry}`;
   const source = object.policy.sources?.[v.mode];
@@ -46,7 +49,7 @@ export function violationDiagnostic(doc: TextDocument, object: ObjectResult, v: 
  * Syntax errors are the YAML extension's job: one quiet note that the document was not
  * evaluated, at the first error, instead of a flood.
  */
-export function problemDiagnostics(doc: TextDocument, problems: readonly Problem[]): Diagnostic[] {
+export function problemDiagnostics(doc: Positions, problems: readonly Problem[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const syntax = problems.find((p) => p.code === 'yaml-syntax');
   if (syntax) {

@@ -26,7 +26,7 @@ import {
 import { Analysis, Analyzed } from './analysis';
 import { codeActions, deferredTarget, resolveCodeAction, type CodeActionSupport } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
-import { diagnosticsFor } from './features/diagnostics';
+import { DiagnosticsCache } from './features/diagnostics';
 import { effectivePolicy } from './features/effectivePolicy';
 import { hover } from './features/hover';
 import { failIfTestMarker, FailureLog } from './failures';
@@ -41,6 +41,7 @@ import { Workspace, type ScanFolder } from './workspace';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analysis = new Analysis();
+const converted = new DiagnosticsCache();
 const workspace = new Workspace();
 let folders: string[] = [];
 let canPullConfiguration = false;
@@ -124,7 +125,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 });
 
 documents.onDidChangeContent((change) => {
-  if (workspace.update(change.document.uri, change.document.getText())) contextChanged();
+  if (workspace.updateOpen(change.document.uri, change.document.getText())) contextChanged();
   else scheduler.request(change.document.uri);
 });
 
@@ -139,17 +140,17 @@ documents.onDidClose(async (e) => {
 
 connection.onHover(async ({ textDocument, position }, token) => {
   const target = await analyzeForRequest(textDocument.uri, token);
-  return target ? hover(target.doc, target.analyzed.result, position, folders) : null;
+  return target ? hover(target.doc, { objects: target.analyzed.placement.objectsAt(target.doc.offsetAt(position)) }, position, folders) : null;
 });
 
 connection.onCodeLens(async ({ textDocument }, token) => {
   const target = await analyzeForRequest(textDocument.uri, token);
-  return target ? codeLenses(target.doc, target.analyzed.result) : [];
+  return target ? codeLenses(target.doc, target.analyzed.placement) : [];
 });
 
 connection.onRequest(EFFECTIVE_POLICY_REQUEST, async ({ uri }: EffectivePolicyParams, token: CancellationToken) => {
   const target = await analyzeForRequest(uri, token);
-  return target ? effectivePolicy(target.analyzed.result, folders) : null;
+  return target ? effectivePolicy({ objects: target.analyzed.placement.pieces.flatMap((p) => p.result.objects) }, folders) : null;
 });
 
 // Code actions are computed on the document's current version only; a request that raced an
@@ -272,7 +273,7 @@ async function validate(uri: string): Promise<void> {
   if (!outcome || documents.get(uri)?.version !== version || analysis.currentEpoch !== epoch) return;
   let diagnostics: Diagnostic[];
   try {
-    diagnostics = outcome instanceof Analyzed ? limitDiagnostics(doc, diagnosticsFor(doc, outcome.result, folders, workspace.admissionProblems(uri)), docSettings.maxDiagnostics) : [outcome];
+    diagnostics = outcome instanceof Analyzed ? limitDiagnostics(doc, converted.diagnostics(doc, outcome.placement, folders, workspace.admissionProblems(uri)), docSettings.maxDiagnostics) : [outcome];
   } catch (e) {
     diagnostics = [failures.failed(doc, e)];
   }
