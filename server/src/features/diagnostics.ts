@@ -22,8 +22,8 @@ export class DiagnosticsCache {
     const problems: Diagnostic[] = [];
     let note: Diagnostic | undefined;
     for (const piece of placement.pieces) {
-      if (piece.result.objects.every((o) => o.violations.length === 0) && piece.result.problems.length === 0) continue;
       const placed = this.placed(doc, piece, folders);
+      if (!placed) continue;
       for (const d of placed.violations) violations.push(d);
       const ownNote = placed.hasNote ? placed.problems[0] : undefined;
       note ??= ownNote;
@@ -40,12 +40,15 @@ export class DiagnosticsCache {
   }
 
   /** A piece's diagnostics where it now lies, converted at most once per evaluation of it. */
-  private placed(doc: TextDocument, piece: PlacedPiece, folders: readonly string[]): Placed {
-    const base = doc.positionAt(piece.offset);
+  private placed(doc: TextDocument, piece: PlacedPiece, folders: readonly string[]): Placed | undefined {
     let converted = this.pieces.get(piece.result);
+    // Most documents of a large file have nothing to show: they cost one lookup.
+    if (converted === NOTHING) return undefined;
+    const base = doc.positionAt(piece.offset);
     if (!converted || converted.folders !== folders) {
-      converted = convert(relativeTo(doc, piece.offset, base), piece.result, folders);
+      converted = hasDiagnostics(piece.result) ? convert(relativeTo(doc, piece.offset, base), piece.result, folders) : NOTHING;
       this.pieces.set(piece.result, converted);
+      if (converted === NOTHING) return undefined;
     }
     const at = converted.at;
     if (at && at.line === base.line && at.character === base.character) return at;
@@ -72,6 +75,12 @@ interface Converted {
   readonly hasNote: boolean;
   /** The diagnostics as last placed. */
   at?: Placed;
+}
+
+const NOTHING: Converted = { folders: [], violations: [], problems: [], hasNote: false };
+
+function hasDiagnostics(result: PieceResult): boolean {
+  return result.problems.length > 0 || result.objects.some((o) => o.violations.length > 0);
 }
 
 function convert(doc: Positions, result: PieceResult, folders: readonly string[]): Converted {

@@ -69,7 +69,8 @@ export class IncrementalEvaluator {
   evaluate(text: string): Evaluated {
     const evaluated = this.evaluateStream(text);
     // Only the syntax errors count (evaluate/helm.ts): the whole result is not built for them.
-    const syntax = evaluated.placement.pieces.flatMap((p) => p.result.problems.filter((problem) => problem.code === 'yaml-syntax'));
+    const syntax: Problem[] = [];
+    for (const piece of evaluated.placement.pieces) for (const problem of piece.result.problems) if (problem.code === 'yaml-syntax') syntax.push(problem);
     const template = syntax.length > 0 ? asHelmTemplate(text, { objects: [], problems: syntax, documentCount: evaluated.placement.documentCount }) : undefined;
     if (!template) return evaluated;
     const placement = new Placement([{ result: template, offset: 0, span: [0, text.length], index: 0 }], template.documentCount, placeObject);
