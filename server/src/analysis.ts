@@ -1,5 +1,6 @@
 import type { EvaluationResult } from '../../shared/src/evaluate/evaluate';
 import { IncrementalEvaluator } from '../../shared/src/evaluate/incremental';
+import type { Placement } from '../../shared/src/evaluate/placed';
 import { renderFix, StyleCache } from '../../shared/src/fix/render';
 import type { Fix, FixPlan } from '../../shared/src/fix/types';
 import { resolvePolicy, type PolicyContext } from '../../shared/src/policy/resolve';
@@ -41,7 +42,7 @@ export class Analysis {
       current.epoch = this.epoch;
     }
     const evaluated = current.evaluator.evaluate(text);
-    const analyzed = new Analyzed(uri, version, text, evaluated, evaluated.result, podTemplates);
+    const analyzed = new Analyzed(uri, version, text, evaluated, podTemplates);
     this.cache.set(uri, { epoch: this.epoch, analyzed });
     return analyzed;
   }
@@ -72,12 +73,24 @@ export class Analyzed {
     readonly uri: string,
     readonly version: number,
     readonly text: string,
-    /** Where the parsed documents come from, placed only when a fix first asks. */
-    private readonly evaluated: { readonly documents: readonly ParsedDocument[] },
-    readonly result: EvaluationResult,
+    /** The result and parsed documents, each placed in the file only when first asked for. */
+    private readonly evaluated: { readonly documents: readonly ParsedDocument[]; readonly placement: Placement; readonly result: EvaluationResult },
     /** The custom resources `result` was evaluated with: fixes that evaluate again use them too. */
     readonly podTemplates: PodTemplateTable,
   ) {}
+
+  /**
+   * The whole file's result with file ranges, built on first use: what needs every object with
+   * its ranges (fix-all). Per-keystroke work reads `placement` instead.
+   */
+  get result(): EvaluationResult {
+    return this.evaluated.result;
+  }
+
+  /** The result document by document, ranges relative to each (evaluate/placed.ts). */
+  get placement(): Placement {
+    return this.evaluated.placement;
+  }
 
   /** The parsed documents `result` came from, by document index: fixes slice or re-evaluate one. */
   get documents(): readonly ParsedDocument[] {

@@ -24,7 +24,10 @@ const PROBLEM_SEVERITY: Record<Problem['severity'], DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toRange(doc: TextDocument, range: Range) {
+/** What converting offsets takes: a TextDocument, or a view of one relative to a piece of it. */
+export type Positions = Pick<TextDocument, 'positionAt'>;
+
+export function toRange(doc: Positions, range: Range) {
   return { start: doc.positionAt(range[0]), end: doc.positionAt(range[1]) };
 }
 
@@ -33,7 +36,7 @@ export function toRange(doc: TextDocument, range: Range) {
  * enforce, the warning for warn and audit. What is said of a controller's pods (all of a custom
  * resource's results, which PSA never evaluates itself) says so.
  */
-export function violationDiagnostic(doc: TextDocument, object: ObjectResult, v: Violation, folders: readonly string[]): Diagnostic {
+export function violationDiagnostic(doc: Positions, object: ObjectResult, v: Violation, folders: readonly string[]): Diagnostic {
   const entry = `${v.reason}${v.detail ? ` (${v.detail})` : ''}`;
   const ofPods = !object.isPod && (v.mode === 'enforce' || object.customResource) ? 'pods of this workload: ' : '';
   const message = `${ofPods}${v.mode === 'enforce' ? 'violates' : 'would violate'} PodSecurity "${v.pair}": ${entry}`;
@@ -55,7 +58,7 @@ export function violationDiagnostic(doc: TextDocument, object: ObjectResult, v: 
  * Syntax errors are the YAML extension's job: one quiet note that the document was not
  * evaluated, at the first error, instead of a flood.
  */
-export function problemDiagnostics(doc: TextDocument, problems: readonly Problem[]): Diagnostic[] {
+export function problemDiagnostics(doc: Positions, problems: readonly Problem[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const syntax = problems.find((p) => p.code === 'yaml-syntax');
   if (syntax) {

@@ -27,7 +27,7 @@ import {
 import { Analysis, Analyzed } from './analysis';
 import { codeActions, deferredTarget, resolveCodeAction, type CodeActionSupport } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
-import { diagnosticsFor } from './features/diagnostics';
+import { DiagnosticsCache } from './features/diagnostics';
 import { effectivePolicy } from './features/effectivePolicy';
 import { hover } from './features/hover';
 import { pspCodeActions } from './features/psp/codeActions';
@@ -49,6 +49,7 @@ import { parseDocuments } from '../../shared/src/yaml/parse';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analysis = new Analysis();
+const converted = new DiagnosticsCache();
 const workspace = new Workspace();
 const whatIf = new WhatIfStore((uri) => workspace.readText(uri));
 let folders: string[] = [];
@@ -135,7 +136,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 });
 
 documents.onDidChangeContent((change) => {
-  if (workspace.update(change.document.uri, change.document.getText())) contextChanged();
+  if (workspace.updateOpen(change.document.uri, change.document.getText())) contextChanged();
   else {
     scheduler.request(change.document.uri);
     whatIfChanged();
@@ -157,7 +158,7 @@ connection.onHover(async ({ textDocument, position }, token) => {
   if (!target) return null;
   return (
     pspHover(target.doc, target.analyzed, position, pspContext()) ??
-    hover(target.doc, target.analyzed.result, position, folders) ??
+    hover(target.doc, { objects: target.analyzed.placement.objectsAt(target.doc.offsetAt(position)) }, position, folders) ??
     (await whatIfHover(target.doc, target.analyzed, position, () => whatIfEnvironment(target.doc, token)))
   );
 });
@@ -165,12 +166,12 @@ connection.onHover(async ({ textDocument, position }, token) => {
 connection.onCodeLens(async ({ textDocument }, token) => {
   const target = await analyzeForRequest(textDocument.uri, token);
   if (!target) return [];
-  return [...codeLenses(target.doc, target.analyzed.result), ...(await whatIfLenses(target.doc, target.analyzed, () => whatIfEnvironment(target.doc, token)))];
+  return [...codeLenses(target.doc, target.analyzed.placement), ...(await whatIfLenses(target.doc, target.analyzed, () => whatIfEnvironment(target.doc, token)))];
 });
 
 connection.onRequest(EFFECTIVE_POLICY_REQUEST, async ({ uri }: EffectivePolicyParams, token: CancellationToken) => {
   const target = await analyzeForRequest(uri, token);
-  return target ? effectivePolicy(target.analyzed.result, folders) : null;
+  return target ? effectivePolicy({ objects: target.analyzed.placement.pieces.flatMap((p) => p.result.objects) }, folders) : null;
 });
 
 // Code actions are computed on the document's current version only; a request that raced an
@@ -344,7 +345,10 @@ async function validate(uri: string): Promise<void> {
   if (!outcome || documents.get(uri)?.version !== version || analysis.currentEpoch !== epoch) return;
   let diagnostics: Diagnostic[];
   try {
-    diagnostics = outcome instanceof Analyzed ? limitDiagnostics(doc, [...diagnosticsFor(doc, outcome.result, folders, workspace.admissionProblems(uri)), ...pspDiagnostics(doc, outcome)], docSettings.maxDiagnostics) : [outcome];
+    diagnostics =
+      outcome instanceof Analyzed
+        ? limitDiagnostics(doc, [...converted.diagnostics(doc, outcome.placement, folders, workspace.admissionProblems(uri)), ...pspDiagnostics(doc, outcome)], docSettings.maxDiagnostics)
+        : [outcome];
   } catch (e) {
     diagnostics = [failures.failed(doc, e)];
   }

@@ -2,10 +2,11 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isAdmissionConfigText, parseAdmissionConfig, type AdmissionConfig } from '../../shared/src/policy/admissionConfig';
-import { fileFacts } from '../../shared/src/policy/workspaceFacts';
+import { changedRegion, linesAround } from '../../shared/src/changedRegion';
+import { isAdmissionConfigText, mayBeAdmissionConfigText, parseAdmissionConfig, type AdmissionConfig } from '../../shared/src/policy/admissionConfig';
+import { fileFacts, mayHoldFacts } from '../../shared/src/policy/workspaceFacts';
 import { WorkspaceIndex } from '../../shared/src/policy/workspaceIndex';
-import { rbacFacts } from '../../shared/src/psp/rbacFacts';
+import { mayHoldRbac, rbacFacts } from '../../shared/src/psp/rbacFacts';
 import { RbacIndex } from '../../shared/src/psp/rbacIndex';
 import { DEFAULT_SETTINGS } from '../../shared/src/settings';
 import { formatSize } from '../../shared/src/size';
@@ -46,6 +47,8 @@ export class Workspace {
   private roots: WorkspaceRoots | undefined;
   /** URIs whose facts came from disk, so a new scan can drop files that are now excluded. */
   private readonly fromDisk = new Set<string>();
+  /** Open documents whose last text has no namespace facts and is no admission configuration. */
+  private readonly factless = new Map<string, string>();
 
   /** Sets the folders to scan and their rules (before the first scan, and when rules change). */
   async configure(folders: readonly ScanFolder[]): Promise<void> {
@@ -123,6 +126,7 @@ export class Workspace {
    * Excluded files and files over the size limit never count, not even while open in an editor.
    */
   update(uri: string, text: string): boolean {
+    this.factless.delete(uri);
     if (this.isExcluded(uri) || exceedsSize(text, this.maxFileSize(uri))) return this.remove(uri);
     let changed = this.index.set(uri, fileFacts(uri, text));
     this.rbac.set(uri, rbacFacts(uri, text, this.rbac.get(uri)));
@@ -146,6 +150,27 @@ export class Workspace {
     return 'text' in read ? read.text : undefined;
   }
 
+  /**
+   * `update` for a document open in an editor, called on every keystroke: when its last text had
+   * no facts, only the edited lines are looked at, so a keystroke in a 4 MB file does not scan it.
+   */
+  updateOpen(uri: string, text: string): boolean {
+    const previous = this.factless.get(uri);
+    const region = previous === undefined ? undefined : changedRegion(previous, text);
+    if (previous !== undefined && (!region || !this.mayChangeFacts(uri, linesAround(text, region.start, region.afterEnd)))) {
+      this.factless.set(uri, text);
+      return false;
+    }
+    const changed = this.update(uri, text);
+    // Kept only while the document is open: the next keystroke compares with it.
+    if (!this.mayChangeFacts(uri, text) && !this.isExcluded(uri)) this.factless.set(uri, text);
+    return changed;
+  }
+
+  private mayChangeFacts(uri: string, text: string): boolean {
+    return mayHoldFacts(uri, text) || mayBeAdmissionConfigText(text) || mayHoldRbac(text);
+  }
+
   /** Forgets configurations named by settings, so they are read again (settings changed). */
   forgetNamed(): void {
     this.namedAdmission.clear();
@@ -154,6 +179,7 @@ export class Workspace {
   remove(uri: string): boolean {
     this.fromDisk.delete(uri);
     this.rbac.delete(uri);
+    this.factless.delete(uri);
     const a = this.index.delete(uri);
     const b = this.admissionFiles.delete(uri);
     return a || b;

@@ -20,6 +20,7 @@ import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
@@ -209,6 +210,20 @@ export class LspClient {
   async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
     const next = this.diagnostics(uri, version);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version, text } });
+    return next;
+  }
+
+  /** Replaces one range of a document, as editors send keystrokes, and resolves with that version's diagnostics. */
+  async edit(uri: string, version: number, range: Range, text: string): Promise<Diagnostic[]> {
+    const next = this.diagnostics(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return next;
+  }
+
+  /** Closes a document and resolves with the (empty) diagnostics that clear it. */
+  async close(uri: string): Promise<Diagnostic[]> {
+    const next = this.diagnostics(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     return next;
   }
 

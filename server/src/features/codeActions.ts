@@ -37,8 +37,7 @@ export function codeActions(doc: TextDocument, analyzed: Analyzed, params: CodeA
     }
     // In the light bulb only when it does more than the fix at hand, and only as a deferred edit:
     // fixing a whole file costs a fix-all, too much for every cursor move.
-    const fixable = analyzed.result.objects.flatMap((o) => o.violations).filter(isSafelyFixable).length;
-    if (support.resolve && fixes.some((f) => f.isPreferred) && fixable > 1) {
+    if (support.resolve && fixes.some((f) => f.isPreferred) && hasSafeFixes(analyzed, 2)) {
       out.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, data: { ...at, action: 'fixAll' } satisfies Deferred });
     }
   }
@@ -75,4 +74,16 @@ function withEdit(doc: TextDocument, analyzed: Analyzed, action: CodeAction, def
 
 function editsOf(analyzed: Analyzed, deferred: Deferred): TextEdit[] {
   return deferred.action === 'fixAll' ? fixAllEdits(analyzed) : complyEdits(analyzed, deferred.docIndex, deferred.level);
+}
+
+/** Whether the file has at least `n` findings fix-all would fix; counted once per version. */
+function hasSafeFixes(analyzed: Analyzed, n: number): boolean {
+  return analyzed.memo(`safe-fixes>=${n}`, () => {
+    let count = 0;
+    // Ranges do not matter here: each document's own result is read as it is.
+    for (const piece of analyzed.placement.pieces) {
+      for (const object of piece.result.objects) for (const v of object.violations) if (isSafelyFixable(v) && ++count >= n) return true;
+    }
+    return false;
+  });
 }

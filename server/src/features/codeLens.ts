@@ -1,11 +1,14 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { EvaluationResult } from '../../../shared/src/evaluate/evaluate';
+import type { Placement } from '../../../shared/src/evaluate/placed';
 import { toRange } from '../convert';
 
-/** Above each workload: the strictest level it satisfies today. */
-export function codeLenses(doc: TextDocument, result: EvaluationResult): CodeLens[] {
-  return result.objects.map((object) => {
+/**
+ * Above each workload: the strictest level it satisfies today. Read from each document's own
+ * result, so only the `kind:` ranges are placed in the file, not every finding.
+ */
+export function codeLenses(doc: TextDocument, placement: Placement): CodeLens[] {
+  return placement.pieces.flatMap((piece) => piece.result.objects.map((object) => {
     const { satisfies, baseline, restricted } = object.levels;
     const plural = (n: number) => `${n} ${n === 1 ? 'violation' : 'violations'}`;
     const title = object.policy.exemption
@@ -17,7 +20,7 @@ export function codeLenses(doc: TextDocument, result: EvaluationResult): CodeLen
           : satisfies === 'baseline'
             ? `✓ baseline · ✗ restricted: ${plural(restricted)}`
             : `✗ baseline: ${plural(baseline)}`;
-    const range = toRange(doc, object.kindRange);
+    const range = toRange(doc, [object.kindRange[0] + piece.offset, object.kindRange[1] + piece.offset]);
     return { range, command: { title, command: '' } };
-  });
+  }));
 }

@@ -26,7 +26,10 @@ export interface ComplyOffer {
  */
 export function complyOffers(doc: TextDocument, analyzed: Analyzed, range: LspRange): ComplyOffer[] {
   const offers: ComplyOffer[] = [];
-  for (const object of analyzed.result.objects) {
+  // Only the documents the range touches can have a `kind:` line in it.
+  const from = doc.offsetAt({ line: range.start.line, character: 0 });
+  const to = doc.offsetAt({ line: range.end.line + 1, character: 0 });
+  for (const object of analyzed.placement.objectsIn(from, to)) {
     const line = doc.positionAt(object.kindRange[0]).line;
     if (line < range.start.line || line > range.end.line || object.policy.exemption) continue;
     for (const level of TARGETS) {
@@ -40,7 +43,7 @@ export function complyOffers(doc: TextDocument, analyzed: Analyzed, range: LspRa
 
 /** The edits that make one workload comply with `level`: fix-all under that level in every mode. */
 export function complyEdits(analyzed: Analyzed, docIndex: number, level: TargetLevel): TextEdit[] {
-  const object = analyzed.result.objects.find((o) => o.docIndex === docIndex);
+  const object = analyzed.placement.objectOfDocument(docIndex);
   if (!object) return [];
   return analyzed.memo(`comply:${docIndex}:${level}`, () => fixDocumentEdits(analyzed, docIndex, targetPolicy(object, level)));
 }

@@ -11,9 +11,10 @@ import { describeSource } from '../describe';
 
 /**
  * Hover on a workload's `kind:` shows its effective policy, where each level came from and the API
- * server's message; hover on a finding explains the check.
+ * server's message; hover on a finding explains the check. `result` need only hold the objects
+ * around `position` (Placement.objectsAt).
  */
-export function hover(doc: TextDocument, result: EvaluationResult, position: Position, folders: readonly string[]): Hover | null {
+export function hover(doc: TextDocument, result: Pick<EvaluationResult, 'objects'>, position: Position, folders: readonly string[]): Hover | null {
   const offset = doc.offsetAt(position);
   for (const object of result.objects) {
     if (offset >= object.kindRange[0] && offset <= object.kindRange[1]) {

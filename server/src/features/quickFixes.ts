@@ -31,7 +31,8 @@ function violationOf(doc: TextDocument, analyzed: Analyzed, diagnostic: Diagnost
   if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') return undefined;
   const start = doc.offsetAt(diagnostic.range.start);
   const end = doc.offsetAt(diagnostic.range.end);
-  for (const object of analyzed.result.objects) {
+  // Only the documents at the diagnostic's start can hold it: a request costs one document.
+  for (const object of analyzed.placement.objectsAt(start)) {
     const found = object.violations.find((v) => v.checkId === diagnostic.code && v.range[0] === start && v.range[1] === end);
     if (found) return found;
   }

@@ -1,33 +1,39 @@
+import { changedRegion } from '../changedRegion';
 import type { Range, Problem } from '../yaml/range';
 import { parseDocuments, type ParsedDocument } from '../yaml/parse';
 import { splitDocuments } from '../yaml/split';
 import { evaluateDocument, evaluateDocuments } from './document';
 import type { EvaluateOptions, EvaluationResult, ObjectResult } from './evaluate';
 import { asHelmTemplate } from './helm';
+import { Placement, type PieceResult, type PlacedPiece } from './placed';
 
 /** One document's text with what it parsed and evaluated to, its ranges relative to its text. */
 interface Entry {
   readonly source: string;
   readonly parsed: ParsedDocument;
   readonly base: { offset: number };
-  /** The evaluation under the options of `generation`; parsing outlives a context change. */
-  evaluated: { readonly generation: number; readonly object: ObjectResult | undefined; readonly problems: readonly Problem[] };
+  /**
+   * The evaluation under the options of `generation`, ranges relative to `source`; parsing
+   * outlives a context change. A new object whenever it is evaluated again (see PieceResult).
+   */
+  evaluated: PieceResult & { readonly generation: number; readonly object: ObjectResult | undefined };
 }
 
-/** An entry placed in one version of the file. */
+/** An entry placed in one version of the file: nothing is shifted until someone asks. */
 interface Placed {
   readonly entry: Entry;
   readonly start: number;
   readonly end: number;
   readonly index: number;
-  readonly object: ObjectResult | undefined;
-  readonly problems: readonly Problem[];
 }
 
 export interface Evaluated {
+  /** The whole file's result with file ranges, built on first use (see Placement). */
   readonly result: EvaluationResult;
   /** The documents, with file ranges, by document index. */
   readonly documents: readonly ParsedDocument[];
+  /** The same result piece by piece, ranges relative to each piece. */
+  readonly placement: Placement;
 }
 
 /**
@@ -62,26 +68,34 @@ export class IncrementalEvaluator {
   /** Evaluates `text`; a Helm template that is not YAML gets one note instead (evaluate/helm.ts). */
   evaluate(text: string): Evaluated {
     const evaluated = this.evaluateStream(text);
-    const template = asHelmTemplate(text, evaluated.result);
-    return template ? { result: template, documents: evaluated.documents } : evaluated;
+    // Only the syntax errors count (evaluate/helm.ts): the whole result is not built for them.
+    const syntax: Problem[] = [];
+    for (const piece of evaluated.placement.pieces) for (const problem of piece.result.problems) if (problem.code === 'yaml-syntax') syntax.push(problem);
+    const template = syntax.length > 0 ? asHelmTemplate(text, { objects: [], problems: syntax, documentCount: evaluated.placement.documentCount }) : undefined;
+    if (!template) return evaluated;
+    const placement = new Placement([{ result: template, offset: 0, span: [0, text.length], index: 0 }], template.documentCount, placeObject);
+    return { result: template, documents: evaluated.documents, placement };
   }
 
   private evaluateStream(text: string): Evaluated {
-    if (text.startsWith('...') || text.startsWith('%') || text.includes('\n...') || text.includes('\n%')) return this.whole(text);
+    if (text.startsWith('...') || text.startsWith('%')) return this.whole(text);
+    // A version that was split had neither: only the edited region can bring one (see place).
+    if (!this.previous && (text.includes('\n...') || text.includes('\n%'))) return this.whole(text);
     const placed = this.place(text);
     if (!placed) return this.whole(text);
     this.previous = { text, placed };
-    const objects: ObjectResult[] = [];
-    const problems: Problem[] = [];
-    // Each document's problems are sorted and documents come in order: no sort needed.
+    const pieces: PlacedPiece[] = [];
     for (const p of placed) {
       p.entry.base.offset = p.start;
-      if (p.object) objects.push(p.object);
-      for (const problem of p.problems) problems.push(problem);
+      pieces.push({ result: p.entry.evaluated, offset: p.start, span: [p.start, p.end], index: p.index });
     }
+    const placement = new Placement(pieces, placed.length, placeObject);
     let documents: ParsedDocument[] | undefined;
     return {
-      result: { objects, problems, documentCount: placed.length },
+      get result() {
+        return placement.result;
+      },
+      placement,
       // Placed on first use: only fixes read them, and a keystroke should not pay for 3,000.
       get documents() {
         return (documents ??= placed.map((p) => placeDocument(p.entry.parsed, p.index, p.start)));
@@ -95,10 +109,14 @@ export class IncrementalEvaluator {
     if (!old) return this.placeRegion(text, 0, text.length, 0, new Map());
     const before = old.placed;
     const delta = text.length - old.text.length;
+    // What changed, found in one native comparison of the two versions: the documents wholly
+    // before it or after it hold the same text, so no document is compared on its own.
+    const changed = changedRegion(old.text, text);
+    if (!changed) return before;
     // Unchanged documents at the front, at the same place. The last of them is re-split too,
     // since an edit right after it may have moved where it ends.
     let k = 0;
-    while (k < before.length && holds(text, (before[k] as Placed).entry.source, (before[k] as Placed).start)) k++;
+    while (k < before.length && (before[k] as Placed).end <= changed.start) k++;
     const front = Math.max(0, k - 1);
     // Unchanged documents at the back, shifted by the length change, still starting a line.
     let j = before.length;
@@ -106,11 +124,14 @@ export class IncrementalEvaluator {
       const p = before[j - 1] as Placed;
       const at = p.start + delta;
       // It must still start after the re-split region's start, at a line start, with its text.
-      if (at <= (before[front] as Placed).start || !holds(text, p.entry.source, at) || (at > 0 && text[at - 1] !== '\n')) break;
+      if (at <= (before[front] as Placed).start || p.start < changed.beforeEnd || (at > 0 && text.charCodeAt(at - 1) !== 10)) break;
       j--;
     }
     const regionStart = front < before.length ? (before[front] as Placed).start : 0;
     const regionEnd = j < before.length ? (before[j] as Placed).start + delta : text.length;
+    // The previous version had no `...` or `%` line; a new one overlaps the re-split region.
+    const edited = text.slice(Math.max(0, regionStart - 4), regionEnd + 4);
+    if (edited.includes('\n...') || edited.includes('\n%')) return undefined;
     const byText = new Map<string, Entry[]>();
     for (let i = front; i < j; i++) {
       const entry = (before[i] as Placed).entry;
@@ -121,7 +142,7 @@ export class IncrementalEvaluator {
     const middle = this.placeRegion(text, regionStart, regionEnd, front, byText);
     if (!middle) return undefined;
     const shift = middle.length - (j - front);
-    const tail = before.slice(j).map((p) => (delta === 0 && shift === 0 ? p : this.placeEntry(p.entry, p.start + delta, p.end + delta, p.index + shift)));
+    const tail = before.slice(j).map((p) => (delta === 0 && shift === 0 ? p : { entry: p.entry, start: p.start + delta, end: p.end + delta, index: p.index + shift }));
     return [...before.slice(0, front), ...middle, ...tail];
   }
 
@@ -142,16 +163,17 @@ export class IncrementalEvaluator {
     if (entry.evaluated.generation !== this.generation) {
       const { object, problems } = evaluateDocument(entry.parsed, this.options, entry.source);
       problems.sort((a, b) => a.range[0] - b.range[0]);
-      entry.evaluated = { generation: this.generation, object, problems };
+      entry.evaluated = { generation: this.generation, object, problems, objects: object ? [object] : [] };
     }
-    return placeEntry(entry, start, end, index);
+    return { entry, start, end, index };
   }
 
   /** The whole-file path, for streams the split cannot cut: no reuse, and nothing cached. */
   private whole(text: string): Evaluated {
     this.previous = undefined;
     const documents = parseDocuments(text);
-    return { result: evaluateDocuments(documents, this.options, text), documents };
+    const result = evaluateDocuments(documents, this.options, text);
+    return { result, documents, placement: new Placement([{ result, offset: 0, span: [0, text.length], index: 0 }], result.documentCount, placeObject) };
   }
 }
 
@@ -163,24 +185,7 @@ function parseSource(slice: string): Entry | undefined {
   if (docs.length !== 1 || !only) return undefined;
   const base = { offset: 0 };
   const parsed: ParsedDocument = { ...only, source, base };
-  return { source, parsed, base, evaluated: { generation: -1, object: undefined, problems: [] } };
-}
-
-function placeEntry(entry: Entry, start: number, end: number, index: number): Placed {
-  const { object, problems } = entry.evaluated;
-  return {
-    entry,
-    start,
-    end,
-    index,
-    object: object && placeObject(object, index, start),
-    problems: shiftAll(problems, start),
-  };
-}
-
-/** `text.startsWith(part, at)`, but compared natively: startsWith walks characters in JS. */
-export function holds(text: string, part: string, at: number): boolean {
-  return text.substring(at, at + part.length) === part;
+  return { source, parsed, base, evaluated: { generation: -1, object: undefined, problems: [], objects: [] } };
 }
 
 function placeDocument(parsed: ParsedDocument, index: number, start: number): ParsedDocument {
@@ -195,6 +200,7 @@ function shift(range: Range, by: number): Range {
   return [range[0] + by, range[1] + by];
 }
 
+/** An object moved by `offset`, with its document index set (what Placement calls per piece). */
 function placeObject(object: ObjectResult, docIndex: number, offset: number): ObjectResult {
   if (offset === 0 && object.docIndex === docIndex) return object;
   return {

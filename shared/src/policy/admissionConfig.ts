@@ -48,9 +48,17 @@ const EXEMPTION_LISTS = ['namespaces', 'runtimeClasses', 'usernames'] as const;
 type ExemptionList = (typeof EXEMPTION_LISTS)[number];
 
 /** True when the text's first document looks like an AdmissionConfiguration or a PodSecurityConfiguration. */
+/**
+ * False when `text` is surely no admission configuration: it names neither kind. The substring test
+ * keeps the workspace scan from parsing every manifest; a kind is never split across lines, so
+ * for an edited text without either name, the edited lines alone can bring one.
+ */
+export function mayBeAdmissionConfigText(text: string): boolean {
+  return /AdmissionConfiguration|PodSecurityConfiguration/.test(text);
+}
+
 export function isAdmissionConfigText(text: string): boolean {
-  // The substring test keeps the workspace scan from parsing every manifest.
-  if (!/AdmissionConfiguration|PodSecurityConfiguration/.test(text)) return false;
+  if (!mayBeAdmissionConfigText(text)) return false;
   const root = parseDocuments(text)[0]?.doc.contents;
   if (!isMap(root)) return false;
   const strings = new Map<string, string>();

@@ -47,7 +47,7 @@ const MAY_HOLD_RBAC = /^\s*kind:\s*["']?(Cluster)?Role(Binding)?["']?\s*(#.*)?$/
  * whose text is unchanged since `previous` (the same file's last facts) is not parsed again.
  */
 export function rbacFacts(uri: string, text: string, previous?: RbacFacts): RbacFacts {
-  if (!text.includes('Role') || !MAY_HOLD_RBAC.test(text)) return NO_RBAC;
+  if (!mayHoldRbac(text)) return NO_RBAC;
   const roles: PspRole[] = [];
   const bindings: Binding[] = [];
   const byText = new Map<string, DocumentFacts>();
@@ -61,6 +61,11 @@ export function rbacFacts(uri: string, text: string, previous?: RbacFacts): Rbac
     else bindings.push(facts.binding);
   }
   return roles.length === 0 && bindings.length === 0 ? NO_RBAC : { roles, bindings, byText };
+}
+
+/** The cheap test before parsing: false means the text holds no RBAC object. */
+export function mayHoldRbac(text: string): boolean {
+  return text.includes('Role') && MAY_HOLD_RBAC.test(text);
 }
 
 type DocumentFacts = { readonly role: PspRole } | { readonly binding: Binding };
