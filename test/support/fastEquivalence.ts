@@ -1,5 +1,8 @@
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
-import { parseFast } from '../../shared/src/yaml/fast';
+import { evaluate, type EvaluateOptions, type EvaluationResult } from '../../shared/src/evaluate/evaluate';
+import { renderFix } from '../../shared/src/fix/render';
+import type { FixPlan } from '../../shared/src/fix/types';
+import { fastPath, parseFast } from '../../shared/src/yaml/fast';
 import { parseDocuments, type ParsedDocument } from '../../shared/src/yaml/parse';
 import { splitDocuments } from '../../shared/src/yaml/split';
 
@@ -58,4 +61,37 @@ function nodeDifference(a: unknown, b: unknown, path: string): string | undefine
     if (d) return d;
   }
   return undefined;
+}
+
+/**
+ * Everything a client sees of a result, in a comparable form: objects, modes, messages,
+ * violations with their ranges, problems, and every violation's fixes rendered on `text`.
+ */
+export function resultProjection(text: string, result: EvaluationResult): unknown {
+  return {
+    documentCount: result.documentCount,
+    problems: result.problems,
+    objects: result.objects.map((o) => ({
+      ...o,
+      modes: o.modes.map((m) => ({ ...m, results: m.results.map((r) => ({ ...r, findings: r.findings.map(finding) })) })),
+      violations: o.violations.map(finding),
+      fixes: o.violations.map((v) => v.fixes.map((p) => renderFix(p, text) ?? null)),
+    })),
+  };
+}
+
+/** A finding without its fix plans (they hold nodes); their ids stay. */
+function finding<T extends { fixes: readonly FixPlan[] }>(f: T): Omit<T, 'fixes'> & { fixIds: string[] } {
+  const { fixes, ...rest } = f;
+  return { ...rest, fixIds: fixes.map((p) => p.id) };
+}
+
+/** `evaluate` on the reference path alone, with the fast parser off. */
+export function evaluateReference(text: string, options: EvaluateOptions): EvaluationResult {
+  fastPath.enabled = false;
+  try {
+    return evaluate(text, options);
+  } finally {
+    fastPath.enabled = true;
+  }
 }

@@ -26,9 +26,9 @@ export function parseFast(source: string): ParsedDocument | undefined {
     const doc = new FastParser(source).document();
     if (!doc) return undefined;
     return { index: 0, doc, range: [doc.range[0], doc.range[2]], errors: [], problems: duplicateKeys(doc) };
-  } catch (e) {
-    if (e === GIVE_UP) return undefined;
-    throw e;
+  } catch {
+    // GIVE_UP, or anything unexpected: the reference path reads the document, and reports.
+    return undefined;
   }
 }
 
@@ -62,12 +62,14 @@ const DASH = 45;
 
 type Collection = YAMLMap | YAMLSeq;
 
-/** Comment lines met after a collection's last value: where they end, and how far in they are. */
+/**
+ * Comment lines met after a collection's last value: where they end (where the next content
+ * starts, past its indentation, if there is any), and how far in the deepest comment is.
+ */
 interface Pending {
   end: number;
-  /** The least indentation of a comment among them; Infinity when only blank lines. */
-  minCommentIndent: number;
-  hasComment: boolean;
+  /** The greatest indentation of a comment among them; -1 when only blank lines. */
+  maxCommentIndent: number;
 }
 
 class FastParser {
@@ -94,13 +96,15 @@ class FastParser {
     this.skipComments(-1, true);
     if (this.pos >= text.length) return undefined;
     if (this.indentAt(this.pos) !== 0 || this.isSeqLine(this.pos)) return undefined;
+    // Without a `---`, the document starts where its content does.
+    const offset = doc.directives.docStart ? 0 : this.pos;
     const root = this.blockMap(0, this.pos);
     // What is left is blank and comment lines: the document's end.
     this.skipComments(-1, true);
     if (this.pos < text.length) giveUp();
     doc.contents = root as unknown as Document.Parsed['contents'];
     const contentEnd = (root.range as [number, number, number])[2];
-    doc.range = [0, contentEnd, text.length];
+    doc.range = [offset, contentEnd, text.length];
     return doc;
   }
 
@@ -170,11 +174,12 @@ class FastParser {
   /**
    * Where a collection at `indent` ends (`range[2]`): its last value's end, or the end of the
    * comment lines after it when one of them is indented at least as far as the collection (and
-   * the collection is not at column 0); those lines then belong to it, as in the yaml parser.
+   * the collection is not at column 0); those lines then belong to it, as in the yaml parser,
+   * up to the next content (the indentation of its line included).
    */
   private closeWith(indent: number, offset: number): number {
     const p = this.pending;
-    if (!p || !p.hasComment || indent === 0 || p.minCommentIndent < indent) return offset;
+    if (!p || indent === 0 || p.maxCommentIndent < indent) return offset;
     this.pending = undefined;
     return p.end;
   }
@@ -256,16 +261,18 @@ class FastParser {
       const lead = this.indentAt(this.pos);
       const at = this.pos + lead;
       const c = text.charCodeAt(at);
-      if (at < text.length && c !== NL && c !== HASH) return;
+      if (at < text.length && c !== NL && c !== HASH) {
+        if (this.pending) this.pending.end = at;
+        return;
+      }
       const end = lineEnd(text, at);
       const next = end < text.length ? end + 1 : end;
       if (!atDocument) {
         const isComment = c === HASH && at < text.length;
-        const p = (this.pending ??= { end: this.pos, minCommentIndent: Infinity, hasComment: false });
+        const p = (this.pending ??= { end: this.pos, maxCommentIndent: -1 });
         if (isComment) {
-          if (beforeValue ? lead <= indent : !p.hasComment && lead > indent) giveUp();
-          p.hasComment = true;
-          if (lead < p.minCommentIndent) p.minCommentIndent = lead;
+          if (beforeValue ? lead <= indent : p.maxCommentIndent < 0 && lead > indent) giveUp();
+          if (lead > p.maxCommentIndent) p.maxCommentIndent = lead;
         }
         p.end = next;
       }
