@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { evaluate } from '../../shared/src/evaluate/evaluate';
-import { parseFast } from '../../shared/src/yaml/fast';
+import { parseFast, stringShortcutHolds } from '../../shared/src/yaml/fast';
 import { loadCorpus } from '../fuzz/corpus';
 import { POLICIES } from '../fuzz/properties';
 import { documentTexts, evaluateReference, fastDifference, resultProjection } from '../support/fastEquivalence';
@@ -93,6 +93,10 @@ describe('fast parser', () => {
       const difference = fastDifference(text);
       assert.equal(difference, undefined, `${difference}: ${JSON.stringify(text)}`);
     }
+  });
+
+  it("resolves plain strings without the schema's search while its tags are the known ones", () => {
+    assert.equal(stringShortcutHolds(), true);
   });
 
   it('leaves everything else to the reference path', () => {

@@ -35,6 +35,11 @@ export function parseFast(source: string): ParsedDocument | undefined {
 /** Tests turn the fast path off to compare with the reference path. */
 export const fastPath = { enabled: true };
 
+/** True while the schema's implicit tags are the ones the string shortcut is proven against. */
+export function stringShortcutHolds(): boolean {
+  return hasKnownTests((TEMPLATE ??= new Document(undefined, PARSE_OPTIONS)).schema);
+}
+
 /**
  * Text the fast path never reads: tabs and carriage returns (indentation and line-break rules),
  * characters YAML forbids (yaml/characters.ts words those), a byte order mark, and document
@@ -80,7 +85,9 @@ class FastParser {
   private readonly doc: Document.Parsed;
 
   constructor(private readonly text: string) {
-    this.doc = new Document(undefined, PARSE_OPTIONS) as unknown as Document.Parsed;
+    // A clone of one document made with the options is what composing makes, for less than
+    // building the schema again per document.
+    this.doc = (TEMPLATE ??= new Document(undefined, PARSE_OPTIONS)).clone() as unknown as Document.Parsed;
     this.schema = this.doc.schema;
   }
 
@@ -337,6 +344,8 @@ class FastParser {
 
   /** The schema tag the yaml package's composer picks for a plain scalar (findScalarTagByTest). */
   private tagFor(source: string, atKey: boolean): ScalarTagLike {
+    const schema = this.schema as unknown as Record<symbol, ScalarTagLike>;
+    if (!MAYBE_NOT_STRING.test(source) && hasKnownTests(this.schema)) return schema[SCALAR_KEY] as ScalarTagLike;
     const cache = atKey ? KEY_TAGS : VALUE_TAGS;
     let tag = cache.get(source);
     if (tag) return tag;
@@ -548,7 +557,36 @@ interface ScalarTagLike {
   resolve(value: string, onError: (message: string) => void, options: unknown): unknown;
 }
 
+let TEMPLATE: Document | undefined;
 const SCALAR_KEY = Symbol.for('yaml.scalar');
+
+/**
+ * The tests of the schema's implicit tags (parse.ts's YAML 1.1 schema), as the yaml package
+ * defines them today. While they are these, a plain scalar that does not start with one of
+ * MAYBE_NOT_STRING's characters matches none of them and is a string: null `~`/`null`, bool
+ * `y`/`yes`/`n`/`no`/`true`/`false`/`on`/`off` in their cases, numbers `+`/`-`/`.`/digits,
+ * merge `<<`. Should an upgrade change them, every scalar takes the composer's search.
+ */
+const KNOWN_TESTS = [
+  '/^(?:~|[Nn]ull|NULL)?$/',
+  '/^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/',
+  '/^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/',
+  '/^[-+]?0b[0-1_]+$/',
+  '/^[-+]?0[0-7_]+$/',
+  '/^[-+]?[0-9][0-9_]*$/',
+  '/^[-+]?0x[0-9a-fA-F_]+$/',
+  '/^(?:[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN)$/',
+  '/^[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?[eE][-+]?[0-9]+$/',
+  '/^[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*$/',
+  '/^<<$/',
+].join(' ');
+const MAYBE_NOT_STRING = /^(?:$|[~NnYyTtOoFf0-9+\-.<])/;
+let knownTests: boolean | undefined;
+
+function hasKnownTests(schema: Schema): boolean {
+  knownTests ??= (schema.tags as unknown as ScalarTagLike[]).filter((t) => t.default && t.test).map((t) => String(t.test)).join(' ') === KNOWN_TESTS;
+  return knownTests;
+}
 const KEY_TAGS = new Map<string, ScalarTagLike>();
 const VALUE_TAGS = new Map<string, ScalarTagLike>();
 
