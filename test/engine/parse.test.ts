@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Parser } from 'yaml';
+import { fastPath } from '../../shared/src/yaml/fast';
 import { evaluate } from '../../shared/src/evaluate/evaluate';
 import { fixAll } from '../../shared/src/fix/fixAll';
 import { renderFix } from '../../shared/src/fix/render';
@@ -73,12 +74,15 @@ describe('nesting depth', () => {
       yield* [];
       throw new RangeError('Maximum call stack size exceeded');
     };
+    // The fast parser (yaml/fast.ts) would read this pod without the yaml package's parser.
+    fastPath.enabled = false;
     try {
       const result = evalAt(PRIVILEGED_POD, 'baseline');
       assert.deepEqual(result.objects, []);
       assert.deepEqual(result.problems.map((p) => [p.code, p.message]), [['too-deep', 'podsec cannot read this file: it nests too deeply for the YAML parser; it is not evaluated']]);
     } finally {
       Parser.prototype.parse = parse;
+      fastPath.enabled = true;
     }
     assert.equal(evalAt(PRIVILEGED_POD, 'baseline').objects.length, 1);
   });

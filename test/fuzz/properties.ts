@@ -10,18 +10,21 @@ import { fileFacts } from '../../shared/src/policy/workspaceFacts';
 import type { TextEdit } from '../../shared/src/fix/types';
 import { parseDocuments, type ParsedDocument } from '../../shared/src/yaml/parse';
 import type { Range } from '../../shared/src/yaml/range';
+import { documentTexts, evaluateReference, fastDifference } from '../support/fastEquivalence';
 
 /**
  * What must hold for every input (issue 6): evaluating never throws, finishes within a generous
  * bound, puts every range inside the text and gives the same result twice; every fix of every
  * violation renders without throwing, and its edits apply to a text that parses no worse than
  * before; fix-all never throws and keeps a valid file valid; the incremental evaluator agrees with
- * a fresh evaluation; namespace facts and admission configurations are read without throwing.
+ * a fresh evaluation; the fast parser (yaml/fast.ts) gives up or gives what the reference path
+ * gives, node by node and result by result; namespace facts and admission configurations are
+ * read without throwing.
  * Failures are returned, not thrown,
  * so the long run can count them.
  */
 export interface Failure {
-  readonly kind: 'throw' | 'slow' | 'range' | 'nondeterministic' | 'incremental' | 'fix-throw' | 'fix-range' | 'fix-overlap' | 'fix-invalid' | 'fixall-throw' | 'fixall-invalid';
+  readonly kind: 'throw' | 'slow' | 'range' | 'nondeterministic' | 'incremental' | 'fix-throw' | 'fix-range' | 'fix-overlap' | 'fix-invalid' | 'fixall-throw' | 'fixall-invalid' | 'fast-path';
   readonly detail: string;
 }
 
@@ -124,6 +127,18 @@ export function checkCase(text: string, options: EvaluateOptions, boundMs: numbe
   }
   const ms = performance.now() - started;
   if (ms > boundMs) failures.push({ kind: 'slow', detail: `${Math.round(ms)} ms > ${boundMs} ms` });
+  // Not timed: the test's own comparison, not the product's work.
+  for (const doc of documentTexts(text)) {
+    const difference = attempt(() => fastDifference(doc));
+    if (difference) failures.push({ kind: 'fast-path', detail: `${difference instanceof Error ? describe(difference) : difference} in:\n${doc}` });
+  }
+  const reference = attempt(() => evaluateReference(text, options));
+  if (reference instanceof Error) failures.push({ kind: 'throw', detail: `reference path: ${describe(reference)}` });
+  else {
+    const a = JSON.stringify(project(first));
+    const b = JSON.stringify(project(reference));
+    if (a !== b) failures.push({ kind: 'fast-path', detail: `the reference path's result differs: ${firstDifference(a, b)}` });
+  }
   const violations = first.objects.reduce((n, o) => n + o.violations.length, 0);
   return { failures, ms, objects: first.objects.length, violations, fixes };
 }

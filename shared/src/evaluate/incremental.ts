@@ -1,5 +1,6 @@
 import { changedRegion } from '../changedRegion';
 import type { Range, Problem } from '../yaml/range';
+import { parseFast } from '../yaml/fast';
 import { parseDocuments, type ParsedDocument } from '../yaml/parse';
 import { splitDocuments } from '../yaml/split';
 import { evaluateDocument, evaluateDocuments } from './document';
@@ -180,7 +181,9 @@ export class IncrementalEvaluator {
 function parseSource(slice: string): Entry | undefined {
   // A copy, not a slice: a slice would keep the whole version of the file it came from alive.
   const source = slice.length > 0 ? (slice + ' ').slice(0, -1) : slice;
-  const docs = parseDocuments(source);
+  // The fast parser gives the same documents for the plain YAML of most manifests (yaml/fast.ts).
+  const fast = parseFast(source);
+  const docs = fast ? [fast] : parseDocuments(source);
   const only = docs[0];
   if (docs.length !== 1 || !only) return undefined;
   const base = { offset: 0 };
