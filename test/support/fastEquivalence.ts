@@ -75,6 +75,7 @@ export function resultProjection(text: string, result: EvaluationResult): unknow
       ...o,
       modes: o.modes.map((m) => ({ ...m, results: m.results.map((r) => ({ ...r, findings: r.findings.map(finding) })) })),
       violations: o.violations.map(finding),
+      suppressed: o.suppressed.map(finding),
       fixes: o.violations.map((v) => v.fixes.map((p) => renderFix(p, text) ?? null)),
     })),
   };
