@@ -1,6 +1,7 @@
 import { LATEST, parseLevel, parseLevelVersion, parseVersion, type LevelVersion } from '../policy/levelVersion';
 import { DEFAULT_SETTINGS } from '../settings';
 import { formatSize, parseSize } from '../size';
+import { tokens } from './options';
 import { parseWhatIf, type WhatIfSpec } from '../whatif/spec';
 import { parsePspMigrateArgs, type PspMigrateArgs } from './pspArgs';
 
@@ -128,20 +129,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let podTemplates: string | undefined;
   let ignoreSuppressions = false;
   const paths: string[] = [];
-  let onlyPaths = false;
-  for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      paths.push(arg);
+  for (const token of tokens(argv.slice(1))) {
+    if ('path' in token) {
+      paths.push(token.path);
       continue;
     }
-    if (arg === '--') {
-      onlyPaths = true;
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    const takeValue = (): string | undefined => (eq >= 0 ? arg.slice(eq + 1) : argv[++i]);
+    const { name, inline } = token;
+    const takeValue = token.value;
     switch (name) {
       case '-h':
       case '--help':
@@ -198,16 +192,16 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       }
       case '--fixes':
-        if (eq >= 0) return { error: '--fixes takes no value' };
+        if (inline) return { error: '--fixes takes no value' };
         fixes = true;
         break;
       case '--no-suppressions':
-        if (eq >= 0) return { error: '--no-suppressions takes no value' };
+        if (inline) return { error: '--no-suppressions takes no value' };
         ignoreSuppressions = true;
         break;
       case '--fix':
       case '--fix-dry-run': {
-        if (eq >= 0) return { error: `${name} takes no value` };
+        if (inline) return { error: `${name} takes no value` };
         const mode = name === '--fix' ? 'write' : 'dry-run';
         if (fix !== 'none' && fix !== mode) return { error: '--fix and --fix-dry-run cannot be combined: --fix writes the fixes, --fix-dry-run only shows them' };
         fix = mode;

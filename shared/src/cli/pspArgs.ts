@@ -1,6 +1,7 @@
 import { parseVersion } from '../policy/levelVersion';
 import { DEFAULT_SETTINGS } from '../settings';
 import { parseSize } from '../size';
+import { tokens } from './options';
 
 export interface PspMigrateArgs {
   readonly command: 'psp-migrate';
@@ -43,21 +44,14 @@ export function parsePspMigrateArgs(argv: readonly string[]): PspMigrateArgs | {
   let lenientAppArmor = false;
   let maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   const paths: string[] = [];
-  let onlyPaths = false;
   const error = (message: string) => ({ error: message, usage: PSP_USAGE });
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      paths.push(arg);
+  for (const token of tokens(argv)) {
+    if ('path' in token) {
+      paths.push(token.path);
       continue;
     }
-    if (arg === '--') {
-      onlyPaths = true;
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    const takeValue = (): string | undefined => (eq >= 0 ? arg.slice(eq + 1) : argv[++i]);
+    const { name, inline } = token;
+    const takeValue = token.value;
     switch (name) {
       case '-h':
       case '--help':
@@ -75,7 +69,7 @@ export function parsePspMigrateArgs(argv: readonly string[]): PspMigrateArgs | {
         break;
       }
       case '--lenient-apparmor':
-        if (eq >= 0) return error('--lenient-apparmor takes no value');
+        if (inline) return error('--lenient-apparmor takes no value');
         lenientAppArmor = true;
         break;
       case '--max-file-size': {
