@@ -4,40 +4,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsWhere, file } from './support';
 
 /** The real extension in a real VS Code: what a person sees in the fixture workspace. */
 
-const folder = (): vscode.Uri => {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the harness opens test/e2e/workspace (a copy)');
-  return f.uri;
-};
-const file = (path: string) => vscode.Uri.joinPath(folder(), path);
-const podsec = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'podsec');
 
-/** Resolves when the diagnostics of `uri` satisfy `ok`; waits on change events, never sleeps. */
-function diagnosticsWhere(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const current = podsec(uri);
-      if (!ok(current)) return false;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(current);
-      return true;
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`diagnostics of ${uri.path} never matched; last: ${JSON.stringify(podsec(uri).map((d) => [d.code, d.severity]))}`));
-    }, 45_000);
-    check();
-  });
-}
-
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 const codes = (ds: vscode.Diagnostic[], severity: vscode.DiagnosticSeverity) =>
   ds.filter((d) => d.severity === severity).map(codeOf).sort();
 

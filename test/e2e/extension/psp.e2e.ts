@@ -1,15 +1,10 @@
 /// <reference types="mocha" />
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeOf, file } from './support';
 
 /** PodSecurityPolicy migration in the real editor: the warning, and labels written into another file. */
 
-const file = (path: string): vscode.Uri => {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the harness opens test/e2e/workspace (a copy)');
-  return vscode.Uri.joinPath(f.uri, path);
-};
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 
 function removedWarning(uri: vscode.Uri): Promise<vscode.Diagnostic> {
   return new Promise((resolve, reject) => {

@@ -1,37 +1,10 @@
 /// <reference types="mocha" />
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeOf, diagnosticsWhere, file } from './support';
 
 /** `# podsec-ignore` comments in a real VS Code: what disappears, what comes back, what warns. */
 
-const file = (path: string): vscode.Uri => {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the harness opens test/e2e/workspace (a copy)');
-  return vscode.Uri.joinPath(f.uri, path);
-};
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
-const podsec = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'podsec');
-
-/** Resolves when the diagnostics of `uri` satisfy `ok`; waits on change events, never sleeps. */
-function diagnosticsWhere(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const current = podsec(uri);
-      if (!ok(current)) return;
-      sub.dispose();
-      clearTimeout(timer);
-      resolve(current);
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`diagnostics of ${uri.path} never matched; last: ${JSON.stringify(podsec(uri).map((d) => [codeOf(d), d.severity]))}`));
-    }, 45_000);
-    check();
-  });
-}
 
 describe('podsec-ignore in VS Code', () => {
   const COMMENT = '# podsec-ignore privileged -- mounts the node\'s FUSE devices, reviewed in SEC-12';

@@ -1,14 +1,10 @@
 /// <reference types="mocha" />
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { file } from './support';
 
 /** What-if on the fixture's Namespace manifest (ns/green.yaml: enforce restricted:latest). */
 
-const file = (path: string): vscode.Uri => {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the harness opens test/e2e/workspace (a copy)');
-  return vscode.Uri.joinPath(f.uri, path);
-};
 
 describe('podsec what-if in VS Code', () => {
   it('counts the namespace\'s workloads in a code lens on the enforce label; its quick pick opens one at its first violation', async () => {
