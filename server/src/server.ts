@@ -44,10 +44,8 @@ import { Workspace, type ScanFolder } from './workspace';
 import { whatIfHover, whatIfLenses, type WhatIfEnvironment } from './features/whatIf';
 import { WhatIfStore, type FileSource } from './whatIf';
 import { parseDocuments } from '../../shared/src/yaml/parse';
-import { limitHeapGrowth } from './heap';
 
 /** Wiring only: connection, documents, capabilities, feature registration. */
-limitHeapGrowth();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const analysis = new Analysis();
