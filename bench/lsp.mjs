@@ -36,7 +36,8 @@ export function corpusOfLines(targetLines, seed = 7) {
  * for `$/progress`, and `onInitialized(ms)`: time from spawn to the `initialize` answer.
  */
 export async function startServer(capabilities = { workspace: { configuration: true } }, options = {}) {
-  const nodeArgs = [...(options.nodeArgs ?? []), ...(process.env['BENCH_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
+  // The flags the extension starts the server with (client/src/extension.ts, SERVER_NODE_ARGS).
+  const nodeArgs = ['--heap-growing-percent=100', ...(options.nodeArgs ?? []), ...(process.env['BENCH_SERVER_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
   const bundle = process.env['PODSEC_SERVER'] ?? join(ROOT, 'dist/server.js');
   const spawned = process.hrtime.bigint();
   const server = spawn(process.execPath, [...nodeArgs, bundle, '--stdio'], {

@@ -34,7 +34,8 @@ export class Analysis {
     const options = { policy: (object: Parameters<typeof resolvePolicy>[1]) => resolvePolicy({ ...context, uri }, object), podTemplates };
     let current = this.evaluators.get(uri);
     if (!current) {
-      current = { epoch: this.epoch, evaluator: new IncrementalEvaluator(options) };
+      // Lean: each document's text and result, not its tree; fixes parse their document again.
+      current = { epoch: this.epoch, evaluator: new IncrementalEvaluator(options, true) };
       this.evaluators.set(uri, current);
     } else if (current.epoch !== this.epoch) {
       // A new context re-evaluates every document of the file but parses none again.
@@ -92,7 +93,10 @@ export class Analyzed {
     return this.evaluated.placement;
   }
 
-  /** The parsed documents `result` came from, by document index: fixes slice or re-evaluate one. */
+  /**
+   * The parsed documents `result` came from, by document index: fixes slice or re-evaluate one.
+   * Ranges and errors cost nothing; a document's tree (`doc`) is parsed again when first read.
+   */
   get documents(): readonly ParsedDocument[] {
     return this.evaluated.documents;
   }

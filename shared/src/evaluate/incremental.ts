@@ -6,12 +6,17 @@ import { splitDocuments } from '../yaml/split';
 import { evaluateDocument, evaluateDocuments } from './document';
 import type { EvaluateOptions, EvaluationResult, ObjectResult } from './evaluate';
 import { asHelmTemplate } from './helm';
+import type { FixOp, FixPlan } from '../fix/types';
+import type { Finding } from './finding';
 import { Placement, type PieceResult, type PlacedPiece } from './placed';
 
 /** One document's text with what it parsed and evaluated to, its ranges relative to its text. */
 interface Entry {
   readonly source: string;
-  readonly parsed: ParsedDocument;
+  /** What the parse found, without the tree: enough to place the document and report on it. */
+  readonly outline: Outline;
+  /** The tree, kept only by an evaluator that keeps trees (see `lean`); else parsed again on demand. */
+  parsed: ParsedDocument | undefined;
   readonly base: { offset: number };
   /**
    * The evaluation under the options of `generation`, ranges relative to `source`; parsing
@@ -19,6 +24,8 @@ interface Entry {
    */
   evaluated: PieceResult & { readonly generation: number; readonly object: ObjectResult | undefined };
 }
+
+type Outline = Pick<ParsedDocument, 'range' | 'errors' | 'problems'>;
 
 /** An entry placed in one version of the file: nothing is shifted until someone asks. */
 interface Placed {
@@ -31,7 +38,10 @@ interface Placed {
 export interface Evaluated {
   /** The whole file's result with file ranges, built on first use (see Placement). */
   readonly result: EvaluationResult;
-  /** The documents, with file ranges, by document index. */
+  /**
+   * The documents, with file ranges, by document index. A lean evaluator parses a document's
+   * tree (`doc`) again when it is first read, once per version: read `doc` only where needed.
+   */
   readonly documents: readonly ParsedDocument[];
   /** The same result piece by piece, ranges relative to each piece. */
   readonly placement: Placement;
@@ -54,7 +64,17 @@ export class IncrementalEvaluator {
   private previous: { text: string; placed: Placed[] } | undefined;
   private generation = 0;
 
-  constructor(private options: EvaluateOptions) {}
+  /**
+   * `lean`: keep each document's text and result, not its tree. The trees of a large file are
+   * most of its memory (a 4 MB file's are about 90 MB), and only fixes read them: the fix plans
+   * of a lean result re-parse and re-evaluate their one document when first rendered
+   * (`lazyPlans`), and `documents` parse theirs when read. The language server is lean; the CLI,
+   * which reads every fix of a file once, is not.
+   */
+  constructor(
+    private options: EvaluateOptions,
+    private readonly lean = false,
+  ) {}
 
   /**
    * A new context (settings, namespace labels): every document is evaluated again on the next
@@ -99,7 +119,7 @@ export class IncrementalEvaluator {
       placement,
       // Placed on first use: only fixes read them, and a keystroke should not pay for 3,000.
       get documents() {
-        return (documents ??= placed.map((p) => placeDocument(p.entry.parsed, p.index, p.start)));
+        return (documents ??= placed.map((p) => placeDocument(p.entry, p.index, p.start)));
       },
     };
   }
@@ -153,7 +173,7 @@ export class IncrementalEvaluator {
     const spans = from === to && from === text.length && text.length > 0 ? [] : splitDocuments(region);
     for (const [i, [s, e]] of spans.entries()) {
       const source = region.slice(s, e);
-      const entry = byText.get(source)?.shift() ?? parseSource(source);
+      const entry = byText.get(source)?.shift() ?? newEntry(source);
       if (!entry) return undefined;
       out.push(this.placeEntry(entry, from + s, from + e, firstIndex + i));
     }
@@ -162,9 +182,14 @@ export class IncrementalEvaluator {
 
   private placeEntry(entry: Entry, start: number, end: number, index: number): Placed {
     if (entry.evaluated.generation !== this.generation) {
-      const { object, problems } = evaluateDocument(entry.parsed, this.options, entry.source);
+      const options = this.options;
+      const { object, problems } = evaluateDocument(treeOf(entry), options, entry.source);
       problems.sort((a, b) => a.range[0] - b.range[0]);
       entry.evaluated = { generation: this.generation, object, problems, objects: object ? [object] : [] };
+      if (this.lean) {
+        if (object) lazyPlans(object, () => evaluateDocument(treeOf(entry), options, entry.source).object);
+        entry.parsed = undefined;
+      }
     }
     return { entry, start, end, index };
   }
@@ -178,21 +203,84 @@ export class IncrementalEvaluator {
   }
 }
 
-function parseSource(slice: string): Entry | undefined {
+function newEntry(slice: string): Entry | undefined {
   // A copy, not a slice: a slice would keep the whole version of the file it came from alive.
   const source = slice.length > 0 ? (slice + ' ').slice(0, -1) : slice;
+  const base = { offset: 0 };
+  const parsed = parseSource(source, base);
+  if (!parsed) return undefined;
+  const outline: Outline = { range: parsed.range, errors: parsed.errors, problems: parsed.problems };
+  return { source, outline, parsed, base, evaluated: { generation: -1, object: undefined, problems: [], objects: [] } };
+}
+
+function parseSource(source: string, base: { offset: number }): ParsedDocument | undefined {
   // The fast parser gives the same documents for the plain YAML of most manifests (yaml/fast.ts).
   const fast = parseFast(source);
   const docs = fast ? [fast] : parseDocuments(source);
   const only = docs[0];
   if (docs.length !== 1 || !only) return undefined;
-  const base = { offset: 0 };
-  const parsed: ParsedDocument = { ...only, source, base };
-  return { source, parsed, base, evaluated: { generation: -1, object: undefined, problems: [], objects: [] } };
+  return { ...only, source, base };
 }
 
-function placeDocument(parsed: ParsedDocument, index: number, start: number): ParsedDocument {
-  return { ...parsed, index, range: shift(parsed.range, start), errors: shiftAll(parsed.errors, start) };
+/** The entry's tree: kept, or parsed again from its text, which parsed once, so parses again. */
+function treeOf(entry: Entry): ParsedDocument {
+  return entry.parsed ?? parseSource(entry.source, entry.base) ?? { ...entry.outline, index: 0, doc: undefined as unknown as ParsedDocument['doc'], source: entry.source, base: entry.base };
+}
+
+/** The entry as a document of one version; its tree is parsed (once) only when `doc` is read. */
+function placeDocument(entry: Entry, index: number, start: number): ParsedDocument {
+  const { range, errors, problems } = entry.outline;
+  let tree = entry.parsed;
+  return {
+    index,
+    range: shift(range, start),
+    errors: shiftAll(errors, start),
+    problems,
+    source: entry.source,
+    base: entry.base,
+    get doc() {
+      return (tree ??= treeOf(entry)).doc;
+    },
+  };
+}
+
+/**
+ * Fix plans that hold no tree: each plan of `object` keeps its id, title and flags, and gets its
+ * operations (views onto the tree) when first read, from `again()`: the document parsed and
+ * evaluated once more, under the same options, which gives the same plans in the same order.
+ * Should it not (a policy resolver that now answers differently), the plans get no operations,
+ * and `renderFix` offers nothing rather than a fix for another finding.
+ */
+export function lazyPlans(object: ObjectResult, again: () => ObjectResult | undefined): void {
+  const plans = plansOf(object);
+  if (plans.length === 0) return;
+  let resolved: ReadonlyArray<readonly FixOp[]> | undefined;
+  const resolve = (): ReadonlyArray<readonly FixOp[]> => {
+    if (!resolved) {
+      const fresh = again();
+      const found = fresh ? plansOf(fresh) : [];
+      const same = found.length === plans.length && found.every((p, i) => samePlan(p, plans[i] as FixPlan));
+      resolved = plans.map((_, i) => (same ? (found[i] as FixPlan).ops : []));
+    }
+    return resolved;
+  };
+  plans.forEach((plan, i) => Object.defineProperty(plan, 'ops', { get: () => resolve()[i], enumerable: true, configurable: true }));
+}
+
+/** Every plan of an object once, in the order evaluation makes them. */
+function plansOf(object: ObjectResult): FixPlan[] {
+  const seen = new Set<FixPlan>();
+  const add = (findings: readonly Finding[]) => {
+    for (const f of findings) for (const plan of f.fixes) seen.add(plan);
+  };
+  for (const mode of object.modes) for (const result of mode.results) add(result.findings);
+  add(object.violations);
+  add(object.suppressed);
+  return [...seen];
+}
+
+function samePlan(a: FixPlan, b: FixPlan): boolean {
+  return a.id === b.id && a.title === b.title && a.safe === b.safe && a.isPreferred === b.isPreferred;
 }
 
 function shiftAll(problems: readonly Problem[], by: number): readonly Problem[] {

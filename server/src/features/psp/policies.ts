@@ -12,10 +12,11 @@ export const PSP_REMOVED = 'psp-removed';
 
 /**
  * The PodSecurityPolicies of one analysed version with their level, found once per version: a
- * native substring test first, so files without the kind cost nothing on a keystroke.
+ * native substring test first, so files without the kind cost nothing on a keystroke, and only
+ * the documents that pass it are parsed again (analysis.ts keeps no trees).
  */
 export function policiesOf(analyzed: Analyzed): ReadonlyArray<{ policy: PspObject; mapping: PspMapping }> {
-  return analyzed.memo('psp', () => (mayHoldPsp(analyzed.text) ? findPolicies(analyzed.documents).map((policy) => ({ policy, mapping: mapPolicy(policy.value) })) : []));
+  return analyzed.memo('psp', () => (mayHoldPsp(analyzed.text) ? findPolicies(analyzed.documents.filter((d) => d.source === undefined || mayHoldPsp(d.source))).map((policy) => ({ policy, mapping: mapPolicy(policy.value) })) : []));
 }
 
 /** One Warning per PodSecurityPolicy, on its `kind:`: the API is gone, and what replaces it. */
