@@ -1,6 +1,6 @@
 // One esbuild context per bundle: the CLI now, the server and the client as they land.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -47,6 +47,19 @@ const checkDocs = {
   },
 };
 
+/**
+ * The CLI is run as a program (`npx podsec`, the package's `bin`), which needs the executable bit
+ * that esbuild does not set.
+ */
+const executable = (outfile) => ({
+  name: 'executable',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length === 0 && existsSync(outfile)) chmodSync(outfile, 0o755);
+    });
+  },
+});
+
 const contexts = await Promise.all(
   bundles.map((b) =>
     esbuild.context({
@@ -62,7 +75,7 @@ const contexts = await Promise.all(
       banner: b.banner ? { js: b.banner } : undefined,
       define: { PODSEC_VERSION: JSON.stringify(pkg.version) },
       logLevel: 'silent',
-      plugins: [problemMatcher, checkDocs],
+      plugins: [problemMatcher, checkDocs, ...(b.banner ? [executable(b.out)] : [])],
     }),
   ),
 );
