@@ -1,4 +1,4 @@
-import type { SuppressedViolation } from '../../evaluate/evaluate';
+import type { SuppressedViolation, Violation } from '../../evaluate/evaluate';
 import { renderLevelVersion } from '../../policy/levelVersion';
 import type { Fix } from '../../fix/types';
 import type { Problem } from '../../yaml/range';
@@ -54,14 +54,7 @@ function fileJson(file: CheckedFile, withFixes: boolean) {
       ...(o.customResource ? { podTemplate: { path: o.customResource.path, source: o.customResource.source, found: o.customResource.found } } : {}),
       messages: Object.fromEntries(o.modes.filter((m) => m.message).map((m) => [m.mode, m.message])),
       violations: o.violations.map((v) => ({
-        check: v.checkId,
-        level: v.level,
-        mode: v.mode,
-        policy: v.pair,
-        reason: v.reason,
-        detail: v.detail,
-        message: v.message,
-        range: file.lines.range(v.range),
+        ...violationJson(v, file.lines),
         ...(withFixes ? { fixes: fixes.of(v).map((f) => fixJson(f, file.lines)) } : {}),
       })),
       ...(o.suppressed.length > 0 ? { suppressed: o.suppressed.map((v) => suppressedJson(v, file.lines)) } : {}),
@@ -71,17 +64,15 @@ function fileJson(file: CheckedFile, withFixes: boolean) {
   };
 }
 
+/** A violation's fields, shown or suppressed alike. */
+function violationJson(v: Violation, lines: LineIndex) {
+  return { check: v.checkId, level: v.level, mode: v.mode, policy: v.pair, reason: v.reason, detail: v.detail, message: v.message, range: lines.range(v.range) };
+}
+
 /** A finding a `# podsec-ignore` comment hides: the violation's fields, and the comment's. */
 function suppressedJson(v: SuppressedViolation, lines: LineIndex) {
   return {
-    check: v.checkId,
-    level: v.level,
-    mode: v.mode,
-    policy: v.pair,
-    reason: v.reason,
-    detail: v.detail,
-    message: v.message,
-    range: lines.range(v.range),
+    ...violationJson(v, lines),
     suppression: {
       justification: v.suppression.reason,
       until: v.suppression.until ?? null,
