@@ -117,6 +117,18 @@ describe('language server: PodSecurityPolicy migration', () => {
     assert.doesNotMatch(text, /`batch`/);
   });
 
+  it('follows a PodSecurityPolicy typed into, and out of, one document of a file', async () => {
+    const typed = uri('typed.yaml');
+    const psp = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'psp-removed').map((d) => d.range.start.line);
+    await client.open(typed, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n');
+    const at = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+    assert.deepEqual(psp(await client.edit(typed, 2, at(5, 12, 14), 'policy/v1beta1')), []);
+    assert.deepEqual(psp(await client.edit(typed, 3, at(6, 6, 15), 'PodSecurityPolicy')), [6]);
+    // An edit in the other document keeps the policy's warning.
+    assert.deepEqual(psp(await client.edit(typed, 4, at(3, 9, 9), 'x')), [6]);
+    assert.deepEqual(psp(await client.edit(typed, 5, at(6, 6, 23), 'ConfigMap')), []);
+  });
+
   it('says nothing about other kinds and other API groups', async () => {
     const other = await client.open(uri('other.yaml'), LEGACY_PSP.replace('policy/v1beta1', 'example.com/v1'));
     assert.deepEqual(other.filter((d) => d.code === 'psp-removed'), []);
